@@ -1,0 +1,5 @@
+"""`python -m coopfinder`."""
+
+from .cli import main
+
+main()

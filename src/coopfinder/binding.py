@@ -1,0 +1,189 @@
+"""Does instrument I bind state S on day D? Answered with the reason and the source.
+
+Three answers, never two: bound, not bound (with why), or unknown (the data does not say).
+Partial dates count conservatively: a party is bound from the *end* of a partial
+`in_force` period and stops being bound from the *start* of a partial `withdrawn` period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from . import dates
+from .model import Dataset, Instrument, Membership, Party
+
+BOUND, NOT_BOUND, UNKNOWN = "bound", "not_bound", "unknown"
+
+
+@dataclass(frozen=True)
+class Binding:
+    status: str  # BOUND, NOT_BOUND or UNKNOWN
+    reason: str  # one line, for `why` or `why-not`
+    since: dt.date | None = None
+    approximate: bool = False  # the decisive date is known only to the month or year
+    party: Party | None = None
+    sources: tuple[str, ...] = ()
+    until_hint: dt.date | None = None  # for NOT_BOUND "not yet": the day it will bind
+
+    @property
+    def bound(self) -> bool:
+        return self.status == BOUND
+
+
+def membership_on(ds: Dataset, group_id: str, state: str, day: dt.date) -> Membership | None:
+    """The membership that makes `state` a member of `group_id` on `day`, if any."""
+    group = ds.groups.get(group_id)
+    for m in group.members if group else ():
+        if m.state != state:
+            continue
+        if m.since and dates.latest(m.since) > day:
+            continue
+        if m.until and day >= dates.earliest(m.until):
+            continue
+        return m
+    return None
+
+
+def _derived_in_force(inst: Instrument, party: Party) -> tuple[dt.date | None, bool, str]:
+    """In-force day from the deposit and the instrument's rule: (day, approximate, how)."""
+    deposit = party.ratified or party.acceded or party.succeeded
+    rule = inst.entry_into_force_rule
+    if not deposit or not rule:
+        return None, False, ""
+    day = dates.latest(deposit)
+    if rule.kind == "days_after_deposit":
+        day = day + dt.timedelta(days=rule.n)
+    elif rule.kind == "first_of_month_after_months":
+        day = dates.add_months_first_of_month(day, rule.n)
+    how = f"deposit {deposit}, in force by the rule of {rule.article}"
+    if inst.in_force and dates.latest(inst.in_force) > day:
+        day = dates.latest(inst.in_force)
+        how = f"deposit {deposit}, in force with the instrument on {inst.in_force}"
+    return day, dates.is_partial(deposit), how
+
+
+def binding(ds: Dataset, inst: Instrument, state: str, day: dt.date) -> Binding:
+    """Whether `inst` binds `state` on `day`, and why."""
+    name = ds.states[state].name if state in ds.states else state
+    if inst.ended and day >= dates.earliest(inst.ended):
+        return Binding(NOT_BOUND, f"terminated on {inst.ended}", sources=_src(inst.source))
+    party = next((p for p in inst.parties if p.state == state), None)
+    if party is not None and inst.participation and not _has_dates(party):
+        party = None  # a record that only carries reservations: the group rule gives the dates
+    if party is not None:
+        return _party_binding(inst, party, name, day)
+    if inst.participation:
+        return _group_binding(ds, inst, state, name, day)
+    if inst.sides and not any(state in side.states or (side.group and membership_on(ds, side.group, state, day))
+                              for side in inst.sides):
+        return Binding(NOT_BOUND, f"{name} is on neither side of this agreement on {day}")
+    if inst.parties_complete or inst.kind == "bilateral_treaty":
+        return Binding(NOT_BOUND, f"{name} is not a party")
+    return Binding(UNKNOWN, f"whether {name} is a party is not recorded")
+
+
+def _has_dates(party: Party) -> bool:
+    return any((party.in_force, party.bound_by, party.ratified, party.acceded, party.succeeded, party.signed,
+                party.withdrawn, party.suspended))
+
+
+def _window(text: str, day: dt.date) -> bool:
+    """True when `day` falls inside a partial date's period ("2006" and 2006-05-01): undecidable."""
+    return dates.is_partial(text) and dates.earliest(text) <= day < dates.latest(text)
+
+
+def _party_binding(inst: Instrument, party: Party, name: str, day: dt.date) -> Binding:
+    sources = _src(party.source or inst.source)
+    if party.withdrawn and _window(party.withdrawn, day):
+        return Binding(UNKNOWN, f"ceased to apply to {name} on a day in {party.withdrawn} not recorded", party=party, sources=sources)
+    if party.withdrawn and day >= dates.earliest(party.withdrawn):
+        return Binding(NOT_BOUND, f"no longer binds {name}: withdrawn or ceased to apply on {party.withdrawn}", party=party, sources=sources)
+    if party.suspended and day >= dates.earliest(party.suspended):
+        return Binding(NOT_BOUND, f"suspended by {name} since {party.suspended}", party=party, sources=sources)
+    approximate = False
+    if party.in_force:
+        if _window(party.in_force, day):
+            return Binding(UNKNOWN, f"in force for {name} from a day in {party.in_force} not recorded: whether on {day} is unknown",
+                           party=party, sources=sources)
+        since, approximate = dates.latest(party.in_force), dates.is_partial(party.in_force)
+        how = f"in force for {name} since {party.in_force}"
+    else:
+        since, approximate, how = _derived_in_force(inst, party)
+        how = f"{name}: {how}" if how else how
+        if since is None and inst.kind in ("bilateral_treaty", "domestic_law") and inst.in_force:
+            since, approximate = dates.latest(inst.in_force), dates.is_partial(inst.in_force)
+            how = f"in force since {inst.in_force}"
+        if since is None and party.bound_by:
+            since = dates.latest(party.bound_by)
+            if since > day:
+                return Binding(UNKNOWN, f"{name} was bound by {party.bound_by}; whether it was bound on {day} is not recorded",
+                               party=party, sources=sources)
+            return Binding(BOUND, f"{name} bound at the latest from {party.bound_by} (exact date not recorded)", since=since,
+                           approximate=True, party=party, sources=sources)
+        if since is None:
+            if party.ratified or party.acceded or party.succeeded:
+                return Binding(UNKNOWN, f"{name} is a party but the date it became bound is not recorded", party=party, sources=sources)
+            if party.signed:
+                return Binding(NOT_BOUND, f"{name} signed on {party.signed} but has not ratified", party=party, sources=sources)
+            return Binding(UNKNOWN, f"{name}'s status is not recorded", party=party, sources=sources)
+    if since > day:
+        return Binding(NOT_BOUND, f"not yet in force for {name} on {day} (from {since})", since=since,
+                       approximate=approximate, party=party, sources=sources, until_hint=since)
+    if approximate:
+        how += " (exact day not recorded)"
+    return Binding(BOUND, how, since=since, approximate=approximate, party=party, sources=sources)
+
+
+def _group_binding(ds: Dataset, inst: Instrument, state: str, name: str, day: dt.date) -> Binding:
+    rule = inst.participation
+    assert rule is not None
+    opt = next((o for o in rule.not_bound if o.state == state), None)
+    if opt is not None:
+        return Binding(NOT_BOUND, f"{name} is not bound (opt-out)", sources=_src(opt.source or rule.source))
+    member = membership_on(ds, rule.group, state, day)
+    if member is None:
+        return Binding(NOT_BOUND, f"{name} is not a member of {rule.group.upper()} on {day}")
+    sources = tuple(s for s in (rule.source, member.source, ds.groups[rule.group].source) if s)
+    starts = [(member.since, "membership")] if member.since else []
+    if rule.from_:
+        starts.append((rule.from_, "application"))
+    if inst.in_force:
+        starts.append((inst.in_force, "entry into force"))
+    if not starts:  # a member today whose date of joining the data does not give
+        return Binding(BOUND, f"binds {name} as a member of {rule.group.upper()} (date of joining not recorded)", sources=sources)
+    text, _ = max(starts, key=lambda s: dates.latest(s[0]))
+    if _window(text, day):
+        return Binding(UNKNOWN, f"binds {name} from a day in {text} not recorded: whether on {day} is unknown", sources=sources)
+    since = dates.latest(text)
+    if since > day:
+        return Binding(NOT_BOUND, f"applies to {name} only from {text}", since=since, sources=sources, until_hint=since)
+    if rule.certain_from and day < dates.latest(rule.certain_from):
+        return Binding(UNKNOWN, f"the date from which {name} applies it is not recorded (every member did by {rule.certain_from})",
+                       sources=sources)
+    how = f"binds {name} as a member of {rule.group.upper()}" + (f" (since {member.since})" if member.since else "")
+    if dates.is_partial(text):
+        how += " (exact day not recorded)"
+    if rule.from_:
+        how += f"; applies from {rule.from_}"
+    return Binding(BOUND, how, since=since, approximate=dates.is_partial(text), sources=sources)
+
+
+def _src(*values: str | None) -> tuple[str, ...]:
+    return tuple(v for v in values if v)
+
+
+def on_sides(inst: Instrument, ds: Dataset, a: str, b: str, day: dt.date) -> bool:
+    """For bloc agreements (EU–US): are `a` and `b` on opposite sides? True where no sides."""
+    if not inst.sides:
+        return True
+
+    def side_of(state: str) -> set[int]:
+        out = set()
+        for i, side in enumerate(inst.sides):
+            if state in side.states or (side.group and membership_on(ds, side.group, state, day)):
+                out.add(i)
+        return out
+
+    sa, sb = side_of(a), side_of(b)
+    return any(x != y for x in sa for y in sb)

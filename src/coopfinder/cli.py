@@ -1,0 +1,206 @@
+"""The command line: parse, call one library function, map errors to exit codes. Nothing else.
+
+Exit codes (../shared/DESIGN.md): route 0 found / 1 none / 2 bad usage / 3 invalid data;
+validate 0 valid / 1 problems / 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import __version__, vocab
+from .render import FORMATS
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Find the legal routes for international cooperation in criminal matters.",
+                  context_settings={"help_option_names": ["-h", "--help"]})
+
+EXIT_FOUND, EXIT_NONE, EXIT_USAGE, EXIT_DATA = 0, 1, 2, 3
+
+DataOpt = typer.Option(None, "--data", envvar="COOPFINDER_DATA", metavar="DIR",
+                       help="Dataset folder with states.yaml and instruments.yaml [default: the bundled data].")
+DebugOpt = typer.Option(False, "--debug", help="Show a Python traceback on unexpected errors.")
+
+
+class _State:
+    debug = False
+
+
+def _err(message: str) -> None:
+    sys.stderr.write(f"coopfinder: {message}\n")
+
+
+def _usage(message: str) -> typer.Exit:
+    _err(message)
+    return typer.Exit(EXIT_USAGE)
+
+
+def _choice(value: str, choices: dict[str, str], what: str) -> str:
+    import difflib
+
+    v = value.strip().lower().replace("-", "_")
+    if v in choices:
+        return v
+    close = difflib.get_close_matches(v, list(choices), n=1, cutoff=0.5)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    raise _usage(f"unknown {what} {value!r}{hint}; choose from: {', '.join(choices)}")
+
+
+def _load(data: Optional[Path]):
+    from .load import DataError, load_dataset
+
+    try:
+        return load_dataset(data)
+    except DataError as exc:
+        for issue in exc.issues:
+            sys.stderr.write(issue.format() + "\n")
+        _err(f"the dataset is invalid ({len(exc.issues)} error(s)); run `coopfinder validate` for the full report")
+        raise typer.Exit(EXIT_DATA) from None
+
+
+@app.callback(invoke_without_command=True)
+def _main(
+    version: bool = typer.Option(False, "--version", help="Show the version and exit.", is_eager=True),
+) -> None:
+    if version:
+        typer.echo(f"coopfinder {__version__}")
+        raise typer.Exit()
+
+
+@app.command()
+def route(
+    from_state: str = typer.Argument(..., metavar="FROM", help="Requesting state: alpha-2, alpha-3 or name."),
+    to_state: str = typer.Argument(..., metavar="TO", help="Requested state: alpha-2, alpha-3 or name."),
+    measure: str = typer.Option(..., "--measure", "-m", help=f"One of: {', '.join(vocab.MEASURES)}."),
+    crime: str = typer.Option("any", "--crime", "-c", help=f"One of: {', '.join(vocab.CRIMES)}."),
+    on: Optional[str] = typer.Option(None, "--on", metavar="YYYY-MM-DD", help="Date of the request [default: today]."),
+    limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Show at most N pathways."),
+    fmt: str = typer.Option("table", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
+    explain: bool = typer.Option(False, "--explain", help="Also list instruments not offered, and why."),
+    data: Optional[Path] = DataOpt,
+    debug: bool = DebugOpt,
+) -> None:
+    """Ranked legal routes for FROM to obtain a measure from TO.
+
+    Example: coopfinder route US GB --measure evidence --crime cyber
+    """
+    from .lookup import UnknownState, resolve_state
+    from .model import Query
+    from .render import write_route
+    from .route import QueryError, find_routes
+
+    _State.debug = debug
+    fmt = _choice(fmt, dict.fromkeys(FORMATS, ""), "format")
+    measure = _choice(measure, vocab.MEASURES, "measure")
+    crime = _choice(crime, vocab.CRIMES, "crime")
+    ds = _load(data)
+    try:
+        query = Query(resolve_state(ds, from_state), resolve_state(ds, to_state), measure, crime, on or "")
+        result = find_routes(ds, query)
+    except (UnknownState, QueryError) as exc:
+        raise _usage(str(exc)) from None
+    write_route(result, fmt, sys.stdout, explain=explain, limit=limit)
+    raise typer.Exit(EXIT_FOUND if result.pathways else EXIT_NONE)
+
+
+@app.command()
+def validate(
+    paths: Optional[list[Path]] = typer.Argument(None, metavar="[PATH ...]",
+                                                 help="Dataset folders (or a file inside one) [default: the active dataset]."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text, json or github (workflow annotations)."),
+    stats: bool = typer.Option(False, "--stats", help="Also print counts and the share of facts with a source."),
+    data: Optional[Path] = DataOpt,
+    debug: bool = DebugOpt,
+) -> None:
+    """Check the data files and report every problem at once (exit 0 valid, 1 problems)."""
+    import json
+
+    from .load import resolve_data_dir, validate_dataset
+
+    _State.debug = debug
+    fmt = _choice(fmt, {"text": "", "json": "", "github": ""}, "format")
+    folders = [p if p.is_dir() else p.parent for p in paths] if paths else [resolve_data_dir(data)]
+    for folder in folders:
+        if not folder.exists():
+            raise _usage(f"no such folder: {folder}")
+    reports = [validate_dataset(folder) for folder in folders]
+    valid = all(r.valid for r in reports)
+    for report in reports:
+        if fmt == "json":
+            sys.stdout.write(json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n")
+            continue
+        for issue in report.issues:
+            if fmt == "github":
+                level = "error" if issue.severity == "error" else "warning"
+                loc = f"file={issue.file}" + (f",line={issue.line}" if issue.line else "")
+                sys.stdout.write(f"::{level} {loc},title={issue.code}::{issue.path}: {issue.message}\n")
+            else:
+                sys.stdout.write(issue.format() + "\n")
+        if fmt == "text":
+            if stats and report.stats:
+                for key, value in report.stats.items():
+                    sys.stdout.write(f"{key}: {value}\n")
+            sys.stdout.write(report.summary() + "\n")
+    raise typer.Exit(0 if valid else 1)
+
+
+@app.command()
+def schema(
+    out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="DIR", help="Write the two schema files into DIR."),
+) -> None:
+    """Print (or write) the JSON Schema of states.yaml and instruments.yaml, generated from the model."""
+    import json
+
+    from .schema import schemas
+
+    generated = schemas()
+    if out is None:
+        sys.stdout.write(json.dumps(generated, indent=2, ensure_ascii=False) + "\n")
+        return
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for name, body in generated.items():
+            (out / name).write_text(json.dumps(body, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise _usage(f"cannot write the schema to {out}: {exc.strerror or exc}") from None
+
+
+def main() -> None:
+    """Entry point: run the app, end quietly on a closed pipe, never show a traceback unless --debug."""
+    try:
+        app(standalone_mode=True)
+    except SystemExit as exc:
+        _flush_quietly()
+        raise exc
+    except KeyboardInterrupt:
+        _err("interrupted")
+        sys.exit(130)
+    except BrokenPipeError:
+        _quiet_pipe()
+    except Exception as exc:  # the last line of defence: a bug, reported as one
+        if _State.debug or "--debug" in sys.argv:
+            raise
+        _err(f"internal error: {type(exc).__name__}: {exc} (run again with --debug for a traceback)")
+        sys.exit(70)
+
+
+def _flush_quietly() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_pipe()
+    except OSError as exc:  # a full disk or a closed descriptor: say so, do not trace back
+        _err(f"cannot write the output: {exc.strerror or exc}")
+        os._exit(EXIT_USAGE)
+
+
+def _quiet_pipe() -> None:
+    """`coopfinder … | head -1`: the reader left; stop without a word."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(0)

@@ -1,0 +1,148 @@
+"""Writers: a rich table for a person; json, jsonl, csv, tsv and markdown for tools.
+
+Machine formats never go through rich (no wrapping, no markup, no row cap). Every writer
+takes the result and a text stream; none of them decides anything.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import TextIO
+
+from . import vocab
+from .model import Pathway, RouteResult
+
+FORMATS = ("table", "json", "jsonl", "csv", "tsv", "markdown")
+REMINDER = "Confirm the route with the requested state's central authority before relying on it."
+TABLE_ROW_CAP = 25  # a person reads the top; machines get everything
+PIPE_WIDTH = 120  # rich would wrap at 80 columns when stdout is not a terminal
+
+
+def write_route(result: RouteResult, fmt: str, out: TextIO, *, explain: bool = False, limit: int | None = None) -> None:
+    """Write `result` to `out` in `fmt` (one of FORMATS)."""
+    writers = {"table": write_table, "json": write_json, "jsonl": write_jsonl, "csv": write_csv,
+               "tsv": write_tsv, "markdown": write_markdown}
+    if limit is not None:
+        result = _limited(result, limit)
+    if fmt == "table":
+        write_table(result, out, explain=explain)
+    else:
+        writers[fmt](result, out)  # type: ignore[operator]
+
+
+def _limited(result: RouteResult, limit: int) -> RouteResult:
+    from dataclasses import replace
+
+    return replace(result, pathways=result.pathways[:limit])
+
+
+def write_json(result: RouteResult, out: TextIO) -> None:
+    json.dump(result.as_dict(), out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def write_jsonl(result: RouteResult, out: TextIO) -> None:
+    """One pathway per line, each carrying its query, for `jq -c` and line tools."""
+    query = result.query.as_dict()
+    for p in result.pathways:
+        out.write(json.dumps({"query": query, **p.as_dict()}, ensure_ascii=False) + "\n")
+
+
+_COLUMNS = ["rank", "score", "strength", "instruments", "route", "channels", "articles", "typical_days", "warnings", "sources"]
+
+
+def _row(p: Pathway) -> list[str]:
+    return [
+        str(p.rank), f"{p.score:.3f}", p.strength,
+        " > ".join(s.instrument.id for s in p.steps),
+        " > ".join(s.instrument.short_name or s.instrument.name for s in p.steps),
+        " > ".join(s.channel for s in p.steps),
+        "; ".join(", ".join(s.articles) for s in p.steps),
+        "" if p.typical_days is None else str(p.typical_days),
+        " ".join(sorted({w.code for w in p.warnings})),
+        " ".join(p.sources),
+    ]
+
+
+def write_csv(result: RouteResult, out: TextIO, delimiter: str = ",") -> None:
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(_COLUMNS)
+    for p in result.pathways:
+        writer.writerow(_row(p))
+
+
+def write_tsv(result: RouteResult, out: TextIO) -> None:
+    write_csv(result, out, delimiter="\t")
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def write_markdown(result: RouteResult, out: TextIO) -> None:
+    q = result.query
+    out.write(f"### {q.requesting} → {q.requested}: {q.measure} ({q.crime}) on {q.on}\n\n")
+    out.write("| # | Route | Channel | Legal basis | Time | Warnings |\n|---|---|---|---|---|---|\n")
+    for p in result.pathways:
+        out.write("| " + " | ".join(_md(c) for c in (
+            str(p.rank), " → ".join(s.instrument.short_name or s.instrument.name for s in p.steps),
+            " → ".join(vocab.CHANNELS[s.channel] for s in p.steps), _articles(p), _days(p),
+            "; ".join(w.message for w in p.warnings))) + " |\n")
+    for w in result.warnings:
+        out.write(f"\n- **{w.code}**: {_md(w.message)}")
+    out.write(f"\n\nData as of {result.as_of}. {REMINDER}\n")
+
+
+def _articles(p: Pathway) -> str:
+    parts = []
+    for s in p.steps:
+        cite = s.instrument.citation or ""
+        arts = ", ".join(s.articles)
+        parts.append(f"{cite} {arts}".strip())
+    return "; ".join(parts)
+
+
+def _days(p: Pathway) -> str:
+    return "not recorded" if p.typical_days is None else f"~{p.typical_days} days"
+
+
+def write_table(result: RouteResult, out: TextIO, *, explain: bool = False) -> None:
+    """A rich table for a person (rank, route, channel, legal basis, time, warning codes), then
+    each pathway's warnings in full, the answer's own warnings, and the footer."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    interactive = hasattr(out, "isatty") and out.isatty()
+    console = Console(file=out, highlight=False, soft_wrap=False, width=None if interactive else PIPE_WIDTH)
+    q = result.query
+    shown = result.pathways[:TABLE_ROW_CAP]
+    table = Table(title=escape(f"{q.requesting} → {q.requested}: {vocab.MEASURES[q.measure]}; crime: {q.crime}; on {q.on}"),
+                  title_justify="left", show_lines=False)
+    for name, style in (("#", "bold"), ("Route", "bold cyan"), ("Channel", ""), ("Legal basis", ""),
+                        ("Time", ""), ("Warnings", "yellow")):
+        table.add_column(name, style=style or None, overflow="fold")
+    for p in shown:
+        route = " → ".join(s.instrument.short_name or s.instrument.name for s in p.steps)
+        codes = ", ".join(dict.fromkeys(w.code for w in p.warnings))
+        table.add_row(str(p.rank), escape(route), escape(" → ".join(vocab.CHANNELS[s.channel] for s in p.steps)),
+                      escape(_articles(p)), _days(p), escape(codes))
+    if shown:
+        console.print(table)
+        for p in shown:
+            if p.warnings:
+                console.print(escape(f"{p.rank}. {p.steps[0].instrument.short_name or p.steps[0].instrument.name}"), style="bold")
+                for w in p.warnings:
+                    console.print(escape(f"   [{w.code}] {w.message}"))
+    else:
+        console.print(escape(f"No pathway: {q.requesting} → {q.requested}, {vocab.MEASURES[q.measure]}, crime {q.crime}, on {q.on}."))
+    if len(result.pathways) > TABLE_ROW_CAP:
+        console.print(f"… {len(result.pathways) - TABLE_ROW_CAP} more: use --format json for all")
+    for w in result.warnings:
+        console.print(escape(f"! [{w.code}] {w.message}"), style="yellow")
+    if explain and result.absent:
+        console.print("Not offered:", style="bold")
+        for a in result.absent:
+            console.print(escape(f"  - {a.name} ({a.instrument}): {a.reason}"))
+    console.print(escape(f"Data as of {result.as_of}. {REMINDER}"), style="dim")

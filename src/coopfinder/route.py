@@ -1,0 +1,259 @@
+"""find_routes: every instrument that binds both states on the date for the measure and crime.
+
+The flow inside: candidates from the graph -> date-aware binding of both states -> measure
+and crime scope -> reservations that remove a pathway -> replacements between the pair ->
+fallbacks (domestic law, reciprocity) where no treaty binds -> warnings -> rank.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from . import dates, safeguards, vocab
+from .binding import BOUND, UNKNOWN, Binding, binding, on_sides
+from .graph import FALLBACK_KINDS, build_graph, shared_instruments
+from .model import Absence, Dataset, Instrument, MeasureSpec, Pathway, Query, RouteResult, Step, Warning
+from .rank import rank_pathways, strength_of
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+
+class QueryError(ValueError):
+    """The question itself is wrong (unknown state, same state twice, bad date): a usage error."""
+
+
+def check_query(ds: Dataset, query: Query) -> dt.date:
+    """Reject a malformed query with a message a user can act on; return its date."""
+    for role, code in (("requesting", query.requesting), ("requested", query.requested)):
+        if code not in ds.states:
+            raise QueryError(f"unknown {role} state {code!r}")
+    if query.requesting == query.requested:
+        raise QueryError(f"the requesting and the requested state are the same ({query.requesting}): "
+                         "cooperation is between two different states")
+    if query.measure not in vocab.MEASURES:
+        raise QueryError(f"unknown measure {query.measure!r} (choose from: {', '.join(vocab.MEASURES)})")
+    if query.crime not in vocab.CRIMES:
+        raise QueryError(f"unknown crime {query.crime!r} (choose from: {', '.join(vocab.CRIMES)})")
+    try:
+        return dates.parse_day(query.on) if query.on else dt.date.today()
+    except dates.BadDate as exc:
+        raise QueryError(str(exc)) from None
+
+
+def find_routes(source: Dataset | nx.Graph, query: Query) -> RouteResult:
+    """Ranked pathways for `query`, each with its reasons, warnings and sources.
+
+    >>> result = find_routes(load_dataset(), Query("DE", "FR", "evidence", "cyber"))
+    >>> result.pathways[0].steps[0].instrument.id
+    'eu-dir-2014-41'
+    """
+    if isinstance(source, Dataset):
+        ds, graph = source, build_graph(source)
+    else:
+        graph = source
+        ds = graph.graph["dataset"] if "dataset" in graph.graph else None
+        if ds is None:
+            raise TypeError("find_routes needs a Dataset or a graph built by build_graph")
+    day = check_query(ds, query)
+    query = Query(query.requesting, query.requested, query.measure, query.crime, day.isoformat())
+    a, b = query.requesting, query.requested
+
+    pathways: list[Pathway] = []
+    absent: list[Absence] = []
+    top: list[Warning] = []
+    unknown_party: dict[str, list[str]] = {}  # state name -> instruments whose party list does not say
+    shared = set(shared_instruments(graph, a, b))
+    for iid in sorted(ds.instruments):
+        inst = ds.instruments[iid]
+        if inst.kind in FALLBACK_KINDS:
+            continue
+        specs = _specs(inst, query)
+        if iid not in shared:
+            if specs and not inst.parties_complete and not inst.participation and inst.kind != "bilateral_treaty":
+                for state in _unknown_parties(ds, inst, query, day):
+                    unknown_party.setdefault(state, []).append(_name(inst))
+            continue
+        if not specs:
+            absent.append(Absence(iid, _name(inst), _scope_reason(inst, query)))
+            continue
+        ba, bb = binding(ds, inst, a, day), binding(ds, inst, b, day)
+        if not (ba.status == BOUND and bb.status == BOUND):
+            reason = "; ".join(x.reason for x in (ba, bb) if x.status != BOUND)
+            absent.append(Absence(iid, _name(inst), reason))
+            if UNKNOWN in (ba.status, bb.status) and "not_bound" not in (ba.status, bb.status):
+                top.append(Warning("not_recorded", f"{_name(inst)}: {reason}"))
+            continue
+        if not on_sides(inst, ds, a, b, day):
+            absent.append(Absence(iid, _name(inst), "both states are on the same side of this agreement"))
+            continue
+        excluded = safeguards.excluding_reservation(inst, query)
+        if excluded is not None:
+            absent.append(Absence(iid, _name(inst), f"excluded by {ds.states[b].name}'s reservation: {excluded.text}"))
+            continue
+        pathways.append(_pathway(ds, inst, specs[0], query, day, [(a, ba), (b, bb)]))
+
+    pathways, replaced = _drop_replaced(ds, pathways, query)
+    absent.extend(replaced)
+    pathways = _mark_supplements(pathways)
+    treaty_found = any(p.strength in ("mutual_recognition", "bilateral", "multilateral") for p in pathways)
+    if not treaty_found:
+        fallback, fallback_absent, fallback_top = _fallbacks(ds, query, day)
+        pathways.extend(fallback)
+        absent.extend(fallback_absent)
+        top.extend(fallback_top)
+    ranked = rank_pathways(pathways)
+    if not ranked:
+        top.insert(0, Warning("no_pathway", f"no instrument in the data gives {ds.states[a].name} a route to "
+                              f"{vocab.MEASURES[query.measure]} from {ds.states[b].name} on {day}"))
+    top.extend(Warning("not_recorded", f"whether {state} is a party to {', '.join(names)} is not recorded in the data")
+               for state, names in unknown_party.items())
+    return RouteResult(query, tuple(ranked), tuple(_dedupe(top)), ds.as_of, tuple(absent))
+
+
+def _name(inst: Instrument) -> str:
+    return inst.short_name or inst.name
+
+
+def _scope(inst: Instrument, spec: MeasureSpec) -> list[str]:
+    return list(spec.crimes or inst.crimes)
+
+
+def _specs(inst: Instrument, query: Query) -> list[MeasureSpec]:
+    """The instrument's provisions for this measure whose crime scope matches."""
+    out = []
+    for spec in inst.measures:
+        if spec.measure != query.measure:
+            continue
+        scope = _scope(inst, spec)
+        if query.crime == "any" or "any" in scope or query.crime in scope:
+            out.append(spec)
+    return out
+
+
+def _scope_reason(inst: Instrument, query: Query) -> str:
+    measures = [m.measure for m in inst.measures]
+    if query.measure not in measures:
+        return f"does not provide for {vocab.MEASURES[query.measure]}"
+    scopes = sorted({c for m in inst.measures if m.measure == query.measure for c in _scope(inst, m)})
+    return f"covers only {', '.join(scopes)} offences for this measure, not {query.crime}"
+
+
+def _unknown_parties(ds: Dataset, inst: Instrument, query: Query, day: dt.date) -> list[str]:
+    """Names of the pair's states absent from an incomplete party list while the other is bound:
+    the answer says "not recorded", never "no"."""
+    bindings = {s: binding(ds, inst, s, day) for s in (query.requesting, query.requested)}
+    statuses = {b.status for b in bindings.values()}
+    if "not_bound" in statuses or statuses != {BOUND, UNKNOWN}:
+        return []
+    return [ds.states[s].name for s, b in bindings.items() if b.status == UNKNOWN]
+
+
+def _pathway(ds: Dataset, inst: Instrument, spec: MeasureSpec, query: Query, day: dt.date,
+             bindings: list[tuple[str, Binding]]) -> Pathway:
+    scope = _scope(inst, spec)
+    specific = query.crime != "any" and query.crime in scope
+    why = [f"{b.reason}" for _, b in bindings]
+    arts = f" ({', '.join(spec.articles)})" if spec.articles else ""
+    why.append(f"provides for {vocab.MEASURES[query.measure]}{arts} {vocab.CHANNELS[spec.channel]}")
+    why.append("scope: " + ("any offence" if "any" in scope else ", ".join(vocab.CRIMES[c] for c in scope)))
+    if spec.typical_days is not None:
+        why.append(f"typical time about {spec.typical_days} days" + (f" ({spec.typical_days_source})" if spec.typical_days_source else ""))
+    reserved = safeguards.reservation_warnings(ds, inst, query)
+    # a party's own nationality declaration under this instrument says more than its general law
+    general = [] if any(w.code == "nationality" for w in reserved) else safeguards.nationality_warnings(ds, inst, query, day)
+    warnings = [*safeguards.measure_warnings(ds, inst, spec, query),
+                *reserved,
+                *general,
+                *safeguards.death_penalty_warnings(ds, query)]
+    if inst.addressee == "service_provider":
+        why.append("the order goes directly to a service provider, not to the state's authorities")
+    if spec.channel == "police" and query.measure == "evidence":
+        warnings.append(Warning("police_channel", f"{_name(inst)}: information obtained police-to-police usually "
+                                "cannot be used as evidence in court without a formal request"))
+    sources = [s for s in (inst.source, spec.source) if s]
+    for _, b in bindings:
+        sources.extend(b.sources)
+    step = Step(inst, spec.channel, tuple(spec.articles), spec.typical_days, tuple(spec.deadlines))
+    return Pathway(steps=(step,), strength=strength_of(inst, spec, query), specific=specific,
+                   warnings=tuple(_dedupe(warnings)), why=tuple(why), sources=tuple(dict.fromkeys(sources)))
+
+
+def _drop_replaced(ds: Dataset, pathways: list[Pathway], query: Query) -> tuple[list[Pathway], list[Absence]]:
+    """Between states bound by both, a newer instrument replaces an older one (EIO Art. 34)."""
+    offered = {p.steps[0].instrument.id: p for p in pathways}
+    replaced: dict[str, str] = {}
+    for iid, p in offered.items():
+        for rep in p.steps[0].instrument.replaces:
+            if rep.instrument in offered and (not rep.measures or query.measure in rep.measures):
+                art = f" ({rep.article})" if rep.article else ""
+                replaced[rep.instrument] = f"replaced between these states by {_name(ds.instruments[iid])}{art}"
+    kept = [p for p in pathways if p.steps[0].instrument.id not in replaced]
+    gone = [Absence(iid, _name(ds.instruments[iid]), reason) for iid, reason in sorted(replaced.items())]
+    return kept, gone
+
+
+def _mark_supplements(pathways: list[Pathway]) -> list[Pathway]:
+    """Where an agreement supplements a treaty that is also offered (EU–US and a bilateral MLAT), say so on both."""
+    offered = {p.steps[0].instrument.id: p for p in pathways}
+    notes: dict[str, list[Warning]] = {}
+    for iid, p in offered.items():
+        inst = p.steps[0].instrument
+        for target in inst.supplements:
+            if target in offered:
+                other = offered[target].steps[0].instrument
+                notes.setdefault(target, []).append(Warning("supplemented", f"{_name(other)} applies as supplemented by {_name(inst)}", inst.source))
+                notes.setdefault(iid, []).append(Warning("supplemented", f"{_name(inst)} supplements {_name(other)}: use them together", inst.source))
+    if not notes:
+        return pathways
+    return [replace(p, warnings=p.warnings + tuple(notes.get(p.steps[0].instrument.id, ()))) for p in pathways]
+
+
+def _fallbacks(ds: Dataset, query: Query, day: dt.date) -> tuple[list[Pathway], list[Absence], list[Warning]]:
+    """Where no treaty binds the pair: the requested state's domestic law, then reciprocity."""
+    pathways: list[Pathway] = []
+    absent: list[Absence] = []
+    top: list[Warning] = []
+    state = ds.states[query.requested]
+    need = state.needs_treaty_for_extradition if query.measure == "extradition" else state.needs_treaty_for_mla
+    for iid in sorted(ds.instruments):
+        inst = ds.instruments[iid]
+        if inst.kind not in FALLBACK_KINDS:
+            continue
+        specs = _specs(inst, query)
+        if not specs:
+            continue
+        if inst.kind == "domestic_law":
+            if not inst.parties or inst.parties[0].state != query.requested:
+                continue
+            b = binding(ds, inst, query.requested, day)
+            if b.status != BOUND:
+                absent.append(Absence(iid, _name(inst), b.reason))
+                continue
+            pathways.append(_pathway(ds, inst, specs[0], query, day, [(query.requested, b)]))
+            continue
+        # reciprocity: only where the requested state's law allows acting without a treaty
+        if need is not None and need.value == "yes":
+            law = f" ({need.law})" if need.law else ""
+            absent.append(Absence(iid, _name(inst), f"{state.name} acts only under a treaty{law}"))
+            top.append(Warning("no_treaty", f"{state.name} needs a treaty for {vocab.MEASURES[query.measure]}{law} "
+                               f"and none in the data binds it and {ds.states[query.requesting].name}", need.source))
+            continue
+        if need is None or need.value == "unknown":
+            why = Binding(BOUND, f"whether {state.name} can act without a treaty is not recorded")
+            p = _pathway(ds, inst, specs[0], query, day, [(query.requested, why)])
+            extra = Warning("not_recorded", f"whether {state.name} gives {vocab.MEASURES[query.measure]} without a treaty "
+                            "is not recorded: confirm with its central authority before relying on reciprocity")
+        else:
+            law = f" under {need.law}" + (f" ({need.citation})" if need.citation else "") if need.law else ""
+            why = Binding(BOUND, f"{state.name} can act without a treaty{law}", sources=(need.source,) if need.source else ())
+            p = _pathway(ds, inst, specs[0], query, day, [(query.requested, why)])
+            extra = None
+        pathways.append(replace(p, warnings=p.warnings + ((extra,) if extra else ())))
+    return pathways, absent, top
+
+
+def _dedupe(warnings: list[Warning]) -> list[Warning]:
+    return list(dict.fromkeys(warnings))

@@ -1,0 +1,112 @@
+"""What will stand in the way: warnings computed from states' records, articles and reservations.
+
+Every function returns `Warning`s; none decides whether a pathway exists (that is
+`route`'s job) except `excluding_reservation`, which names a reservation that removes one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .binding import Binding, membership_on
+from .model import Dataset, Instrument, MeasureSpec, Query, Reservation, Warning
+
+EXCLUDING_KINDS = {"not_bound"}
+
+
+def _applies(res: Reservation, query: Query) -> bool:
+    return (not res.measures or query.measure in res.measures) and (not res.towards or query.requesting in res.towards)
+
+
+def excluding_reservation(inst: Instrument, query: Query) -> Reservation | None:
+    """A reservation of the requested state that takes this pathway away, if any."""
+    party = next((p for p in inst.parties if p.state == query.requested), None)
+    for res in party.reservations if party else ():
+        if not _applies(res, query):
+            continue
+        if res.kind in EXCLUDING_KINDS:
+            return res
+        if res.kind == "not_legal_basis_for_extradition" and query.measure == "extradition":
+            return res
+    return None
+
+
+def reservation_warnings(ds: Dataset, inst: Instrument, query: Query) -> list[Warning]:
+    """Conditions the requested state attached to this instrument, as warnings."""
+    out = []
+    name = ds.states[query.requested].name
+    party = next((p for p in inst.parties if p.state == query.requested), None)
+    for res in party.reservations if party else ():
+        if not _applies(res, query) or res.kind in EXCLUDING_KINDS:
+            continue
+        code = {"nationals_not_extradited": "nationality", "nationals_conditional": "nationality",
+                "dual_criminality": "dual_criminality"}.get(res.kind, "reservation")
+        where = f" ({', '.join(res.articles)})" if res.articles else ""
+        out.append(Warning(code, f"{name}'s reservation or declaration{where}: {res.text}", res.source))
+    requesting = next((p for p in inst.parties if p.state == query.requesting), None)
+    for res in requesting.reservations if requesting else ():
+        if res.kind == "not_legal_basis_for_extradition" and query.measure == "extradition":
+            out.append(Warning("reservation", f"{ds.states[query.requesting].name} declared it does not take "
+                               f"{inst.short_name or inst.name} as a legal basis for extradition: {res.text}", res.source))
+    return out
+
+
+def nationality_warnings(ds: Dataset, inst: Instrument, query: Query, day: dt.date) -> list[Warning]:
+    """Whether the requested state extradites its own nationals, from its record."""
+    if query.measure != "extradition":
+        return []
+    state = ds.states[query.requested]
+    policy = state.extradites_nationals
+    if policy is None or policy.value == "unknown":
+        return [Warning("not_recorded", f"{state.name}'s position on extraditing its own nationals is not recorded: "
+                        "if the person is a national, confirm with its central authority")]
+    if policy.value == "yes":
+        return []
+    if inst.id in policy.under_instruments or any(membership_on(ds, g, query.requesting, day) for g in policy.to_groups):
+        cond = f" ({policy.condition})" if policy.condition else ""
+        return [Warning("nationality", f"{state.name} surrenders its own nationals under this route only on conditions{cond}",
+                        policy.source)] if policy.value == "conditional" else []
+    if policy.value == "no":
+        return [Warning("nationality", f"{state.name} does not extradite its own nationals: if the person is a national, "
+                        "it may instead have to prosecute (aut dedere aut judicare)", policy.source)]
+    cond = f": {policy.condition}" if policy.condition else ""
+    return [Warning("nationality", f"{state.name} extradites its own nationals only on conditions{cond}", policy.source)]
+
+
+def death_penalty_warnings(ds: Dataset, query: Query) -> list[Warning]:
+    """Assurances are needed when the requesting state keeps the death penalty and the requested does not."""
+    if query.measure not in ("extradition", "evidence", "transfer_of_proceedings"):
+        return []
+    a, b = ds.states[query.requesting], ds.states[query.requested]
+    dp_a, dp_b = a.death_penalty, b.death_penalty
+    if dp_a is None or dp_b is None or "unknown" in (dp_a.value, dp_b.value):
+        if dp_a is not None and dp_a.value == "retentionist":
+            return [Warning("not_recorded", f"{b.name}'s death-penalty status is not recorded; {a.name} is retentionist")]
+        return []
+    if dp_a.value in ("retentionist", "abolitionist_ordinary") and dp_b.value.startswith("abolitionist_all"):
+        what = "assurances that the death penalty will not be sought or carried out" if query.measure == "extradition" \
+            else "assurances that the evidence will not be used in a case where the death penalty may be imposed"
+        return [Warning("death_penalty", f"{a.name} keeps the death penalty and {b.name} has abolished it: "
+                        f"expect {b.name} to ask for {what}", dp_a.source)]
+    return []
+
+
+def measure_warnings(ds: Dataset, inst: Instrument, spec: MeasureSpec, query: Query) -> list[Warning]:
+    """Dual criminality, conditions on the offence, and the instrument's limits."""
+    out = []
+    name = inst.short_name or inst.name
+    if spec.dual_criminality == "required":
+        out.append(Warning("dual_criminality", f"{name}: the conduct must be an offence in both states", spec.source or inst.source))
+    elif spec.dual_criminality == "waived_for_list":
+        out.append(Warning("dual_criminality", f"{name}: dual criminality is not checked for the listed offence categories "
+                           "punishable in the requesting state by at least three years; otherwise it may be required",
+                           spec.source or inst.source))
+    elif spec.dual_criminality == "may_be_required":
+        out.append(Warning("dual_criminality", f"{name}: the requested state may require dual criminality", spec.source or inst.source))
+    if spec.condition:
+        out.append(Warning("scope_condition", f"{name}: {spec.condition}", spec.source or inst.source))
+    scope = spec.crimes or inst.crimes
+    if query.crime == "any" and "any" not in scope:
+        out.append(Warning("scope_condition", f"{name} covers only: {', '.join(scope)}", inst.source))
+    out.extend(Warning("limits", f"{name}: {limit}", inst.source) for limit in inst.limits)
+    return out
