@@ -124,10 +124,10 @@ def validate(
 
     _State.debug = debug
     fmt = _choice(fmt, {"text": "", "json": "", "github": ""}, "format")
+    for path in paths or []:
+        if not path.exists():
+            raise _usage(f"no such file or folder: {path}")
     folders = [p if p.is_dir() else p.parent for p in paths] if paths else [resolve_data_dir(data)]
-    for folder in folders:
-        if not folder.exists():
-            raise _usage(f"no such folder: {folder}")
     reports = [validate_dataset(folder) for folder in folders]
     valid = all(r.valid for r in reports)
     for report in reports:

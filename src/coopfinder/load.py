@@ -48,9 +48,10 @@ def resolve_data_dir(explicit: str | os.PathLike | None = None) -> Path:
 def _display(path: Path) -> str:
     """A path as a user would write it: relative to the working directory where possible."""
     try:
-        return os.path.relpath(path)
+        rel = os.path.relpath(path)
     except ValueError:  # another drive on Windows
         return str(path)
+    return str(path) if rel.startswith("..") else rel
 
 
 def _parse(path: Path, model: type[BaseModel]) -> tuple[Any, Any, dict, list[Issue]]:
@@ -147,8 +148,9 @@ def _describe(err: dict, path: tuple, data: Any, model: type[BaseModel]) -> tupl
         return "bad-date", f"{value!r} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD, quoted)"
     if kind == "value_error" and "is not a date" in msg:
         return "bad-date", msg.removeprefix("Value error, ")
-    if kind.endswith("_type") or kind in ("model_type", "list_type", "dict_type"):
-        expected = kind.removesuffix("_type").replace("model", "mapping").replace("dict", "mapping")
+    if kind.endswith(("_type", "_parsing")):
+        expected = kind.removesuffix("_type").removesuffix("_parsing").replace("model", "mapping").replace("dict", "mapping")
+        expected = {"int": "whole number", "bool": "true or false", "str": "string"}.get(expected, expected)
         shown = "false/true (write NO, ON … in quotes)" if isinstance(value, bool) and expected == "string" else repr(value)[:60]
         return "wrong-type", f"expected a {expected}, got {shown}"
     return "schema", msg

@@ -98,7 +98,11 @@ def find_routes(source: Dataset | nx.Graph, query: Query) -> RouteResult:
     pathways, replaced = _drop_replaced(ds, pathways, query)
     absent.extend(replaced)
     pathways = _mark_supplements(pathways)
-    treaty_found = any(p.strength in ("mutual_recognition", "bilateral", "multilateral") for p in pathways)
+    # Fallbacks (domestic law, reciprocity) only where no treaty answers the question as asked:
+    # a treaty that covers the crime only under a condition (UNTOC's organised group, UNCAC's
+    # corruption) leaves the practitioner needing them.
+    treaty_found = any(p.strength in ("mutual_recognition", "bilateral", "multilateral")
+                       and not any(w.code == "scope_condition" for w in p.warnings) for p in pathways)
     if not treaty_found:
         fallback, fallback_absent, fallback_top = _fallbacks(ds, query, day)
         pathways.extend(fallback)
