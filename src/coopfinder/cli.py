@@ -21,6 +21,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   context_settings={"help_option_names": ["-h", "--help"]})
 
 EXIT_FOUND, EXIT_NONE, EXIT_USAGE, EXIT_DATA = 0, 1, 2, 3
+EXIT_IO = 74  # the output could not be written (full disk, read-only target): sysexits' EX_IOERR
 
 DataOpt = typer.Option(None, "--data", envvar="COOPFINDER_DATA", metavar="DIR",
                        help="Dataset folder with states.yaml and instruments.yaml [default: the bundled data].")
@@ -182,6 +183,11 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         _quiet_pipe()
+    except OSError as exc:  # writing the answer failed (a full disk, a closed descriptor)
+        if _State.debug or "--debug" in sys.argv:
+            raise
+        _err(f"cannot write the output: {exc.strerror or exc}")
+        os._exit(EXIT_IO)
     except Exception as exc:  # the last line of defence: a bug, reported as one
         if _State.debug or "--debug" in sys.argv:
             raise
@@ -196,7 +202,7 @@ def _flush_quietly() -> None:
         _quiet_pipe()
     except OSError as exc:  # a full disk or a closed descriptor: say so, do not trace back
         _err(f"cannot write the output: {exc.strerror or exc}")
-        os._exit(EXIT_USAGE)
+        os._exit(EXIT_IO)
 
 
 def _quiet_pipe() -> None:

@@ -171,7 +171,7 @@ def _pathway(ds: Dataset, inst: Instrument, spec: MeasureSpec, query: Query, day
     warnings = [*safeguards.measure_warnings(ds, inst, spec, query),
                 *reserved,
                 *general,
-                *safeguards.death_penalty_warnings(ds, query)]
+                *([] if spec.channel == "police" else safeguards.death_penalty_warnings(ds, query))]
     if inst.addressee == "service_provider":
         why.append("the order goes directly to a service provider, not to the state's authorities")
     if spec.channel == "police" and query.measure == "evidence":

@@ -1,0 +1,126 @@
+"""The command line as a user meets it: exit codes, formats, messages, pipes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from coopfinder import find_routes, load_dataset
+from coopfinder.model import Query
+
+from .conftest import MINI, ON, run_cli
+
+
+def test_json_equals_the_library_result():
+    proc = run_cli("route", "DE", "FR", "--measure", "evidence", "--crime", "cyber", "--on", ON, "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == find_routes(load_dataset(), Query("DE", "FR", "evidence", "cyber", ON)).as_dict()
+
+
+def test_json_contract_keys():
+    out = json.loads(run_cli("route", "US", "GB", "-m", "evidence", "-c", "cyber", "--on", ON, "-f", "json").stdout)
+    assert {"query", "pathways", "warnings", "data"} <= set(out)
+    assert out["query"] == {"from": "US", "to": "GB", "measure": "evidence", "crime": "cyber", "on": ON}
+    p = out["pathways"][0]
+    assert {"rank", "score", "steps", "warnings", "why", "sources"} <= set(p)
+    assert {"instrument", "channel", "articles", "typical_days"} <= set(p["steps"][0])
+    assert {"id", "name", "short_name", "citation", "kind"} <= set(p["steps"][0]["instrument"])
+    assert out["data"]["as_of"]
+
+
+def test_no_pathway_exits_1_and_still_prints_json():
+    proc = run_cli("route", "US", "IE", "-m", "evidence", "--on", "2026-01-01", "--data", str(MINI), "-f", "json")
+    assert proc.returncode == 1
+    out = json.loads(proc.stdout)
+    assert out["pathways"] == [] and any(w["code"] == "no_pathway" for w in out["warnings"])
+
+
+@pytest.mark.parametrize("args, needle", [
+    (["route", "XX", "DE", "--measure", "evidence"], b"unknown state 'XX'"),
+    (["route", "Germny", "FR", "--measure", "evidence"], b"did you mean DE Germany"),
+    (["route", "DE", "DE", "--measure", "evidence"], b"same"),
+    (["route", "DE", "FR", "--measure", "evidense"], b"did you mean 'evidence'"),
+    (["route", "DE", "FR", "--measure", "evidence", "--crime", "cyberr"], b"did you mean 'cyber'"),
+    (["route", "DE", "FR", "--measure", "evidence", "--on", "2026-13-01"], b"not a date"),
+    (["route", "DE", "FR", "--measure", "evidence", "--format", "yaml"], b"unknown format"),
+    (["route", "DE", "FR"], b"--measure"),
+    (["route", "D\udcffE", "FR", "--measure", "evidence"], b"unknown state"),
+])
+def test_bad_input_is_a_usage_error_without_traceback(args, needle):
+    proc = run_cli(*args)
+    assert proc.returncode == 2, proc
+    assert needle in proc.stderr, proc.stderr
+    assert b"Traceback" not in proc.stderr and proc.stdout == b""
+
+
+def test_states_by_alpha3_and_name_in_any_case():
+    a = json.loads(run_cli("route", "deu", "france", "-m", "evidence", "--on", ON, "-f", "json").stdout)
+    b = json.loads(run_cli("route", "Germany", "FRA", "-m", "evidence", "--on", ON, "-f", "json").stdout)
+    assert a["query"]["from"] == b["query"]["from"] == "DE" and a["query"]["to"] == "FR"
+    assert json.loads(run_cli("route", "United States", "uk", "-m", "evidence", "--on", ON, "-f", "json").stdout)["query"]["to"] == "GB"
+
+
+def test_csv_tsv_jsonl_markdown_and_table():
+    base = ["route", "DE", "FR", "-m", "extradition", "--on", ON]
+    rows = list(csv.DictReader(io.StringIO(run_cli(*base, "-f", "csv").stdout.decode())))
+    assert rows[0]["instruments"] == "eu-fd-2002-584" and rows[0]["rank"] == "1"
+    tsv = run_cli(*base, "-f", "tsv").stdout.decode().splitlines()
+    assert tsv[0].split("\t")[0] == "rank" and len(tsv) == len(rows) + 1
+    lines = run_cli(*base, "-f", "jsonl").stdout.decode().splitlines()
+    assert len(lines) == len(rows) and json.loads(lines[0])["query"]["to"] == "FR"
+    md = run_cli(*base, "-f", "markdown").stdout.decode()
+    assert "| 1 | European Arrest Warrant |" in md
+    table = run_cli(*base).stdout.decode()
+    assert "European Arrest Warrant" in table and "Data as of" in table and "central authority" in table
+    assert "\x1b[" not in table  # no colour when piped
+
+
+def test_limit_and_explain():
+    out = json.loads(run_cli("route", "IE", "DE", "-m", "evidence", "--on", ON, "-f", "json", "--limit", "1").stdout)
+    assert len(out["pathways"]) == 1
+    table = run_cli("route", "IE", "DE", "-m", "evidence", "--on", ON, "--explain").stdout.decode()
+    assert "Not offered" in table and "European Investigation Order" in table and "opt-out" in table
+
+
+def test_markup_in_data_is_not_swallowed_by_rich(tmp_path):
+    import shutil
+
+    shutil.copytree(MINI, tmp_path / "d")
+    p = tmp_path / "d" / "instruments.yaml"
+    p.write_text(p.read_text().replace("short_name: Mini Order", "short_name: '[eu-eio] Mini Order'"))
+    out = run_cli("route", "DE", "FR", "-m", "evidence", "--on", "2026-01-01", "--data", str(tmp_path / "d")).stdout.decode()
+    assert "[eu-eio] Mini Order" in out
+
+
+def test_data_from_environment_variable():
+    proc = run_cli("route", "US", "IE", "-m", "evidence", "--on", "2026-01-01", env={"COOPFINDER_DATA": str(MINI)})
+    assert proc.returncode == 1
+
+
+def test_closed_pipe_ends_quietly():
+    cmd = f"{sys.executable} -m coopfinder route IE DE -m evidence --on {ON} -f jsonl | head -c 10"
+    proc = subprocess.run(["bash", "-c", f"set -o pipefail; {cmd}"], capture_output=True, env={**os.environ, "NO_COLOR": "1"})
+    assert b"Traceback" not in proc.stderr and b"Error" not in proc.stderr, proc.stderr
+
+
+def test_full_disk_is_reported_not_traced(tmp_path):
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "coopfinder", "route", "DE", "FR", "-m", "evidence", "-f", "json"],
+                              stdout=full, stderr=subprocess.PIPE)
+    assert proc.returncode != 0 and b"Traceback" not in proc.stderr and b"cannot write" in proc.stderr
+
+
+def test_help_version_and_module_entry():
+    assert run_cli("--version").stdout.startswith(b"coopfinder ")
+    helptext = run_cli("route", "--help").stdout
+    assert b"--measure" in helptext and b"--format" in helptext
+    for command in (b"route", b"validate", b"schema"):
+        assert command in run_cli("--help").stdout

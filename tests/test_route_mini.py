@@ -1,0 +1,121 @@
+"""Answers on the mini dataset, each worked out by hand from tests/fixtures/mini/.
+
+mini-convention parties: DE ratified 2000-01-01 (+90 days: in force 2000-03-31), FR in force "2005"
+(partial: from 2005-12-31), IE in force 2010-06-01, NO 1991-01-01 until withdrawn 2020-01-01.
+mini-eu-order: EU members from 2017-05-22, IE opted out; replaces mini-convention for evidence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coopfinder.model import Query
+from coopfinder.route import QueryError, find_routes
+
+
+def ids(result):
+    return [p.steps[0].instrument.id for p in result.pathways]
+
+
+def absent(result):
+    return {a.instrument: a.reason for a in result.absent}
+
+
+def test_mutual_recognition_replaces_the_convention(mini):
+    r = find_routes(mini, Query("DE", "FR", "evidence", on="2026-01-01"))
+    # EU order binds both; the convention binds both too but is replaced for evidence
+    assert ids(r) == ["mini-eu-order"]
+    assert "replaced" in absent(r)["mini-convention"]
+    p = r.pathways[0]
+    assert (p.rank, p.strength, p.typical_days) == (1, "mutual_recognition", 120)
+
+
+def test_opt_out_leaves_the_convention(mini):
+    r = find_routes(mini, Query("IE", "DE", "evidence", on="2026-01-01"))
+    assert ids(r) == ["mini-convention"]
+    assert "opt-out" in absent(r)["mini-eu-order"]
+
+
+def test_before_the_order_applied_the_convention_is_the_route(mini):
+    r = find_routes(mini, Query("DE", "FR", "evidence", on="2016-01-01"))
+    assert ids(r) == ["mini-convention"]
+
+
+def test_inside_a_partial_date_the_answer_is_not_recorded_never_no(mini):
+    # FR's in_force is "2005": on 2005-06-01 nobody knows; from 2006 it is certain
+    r = find_routes(mini, Query("DE", "FR", "evidence", on="2005-06-01"))
+    assert "mini-convention" not in ids(r)
+    assert "not recorded" in absent(r)["mini-convention"] or "unknown" in absent(r)["mini-convention"]
+    assert any(w.code == "not_recorded" for w in r.warnings)
+    r2 = find_routes(mini, Query("DE", "FR", "evidence", on="2006-01-01"))
+    assert ids(r2)[0] == "mini-convention"
+    assert any("exact day not recorded" in line for line in r2.pathways[0].why)
+
+
+def test_not_yet_in_force_for_a_party(mini):
+    # DE's in-force date is derived from its deposit: 2000-01-01 + 90 days = 2000-03-31
+    assert "mini-convention" not in ids(find_routes(mini, Query("FR", "DE", "evidence", on="2000-03-30")))
+    assert "mini-convention" in ids(find_routes(mini, Query("FR", "DE", "evidence", on="2006-03-31")))
+    r = find_routes(mini, Query("NO", "DE", "evidence", on="2000-03-30"))
+    assert "not yet in force" in absent(r)["mini-convention"]
+
+
+def test_withdrawn_party(mini):
+    assert "mini-convention" in ids(find_routes(mini, Query("DE", "NO", "evidence", on="2019-12-31")))
+    r = find_routes(mini, Query("DE", "NO", "evidence", on="2020-01-01"))
+    assert "mini-convention" not in ids(r)
+    assert "withdrawn" in absent(r)["mini-convention"]
+
+
+def test_bilateral_in_force_and_signed_only(mini):
+    r = find_routes(mini, Query("US", "DE", "extradition", on="2026-01-01"))
+    assert ids(r) == ["mini-de-us-ext"]
+    codes = {w.code for w in r.pathways[0].warnings}
+    assert {"death_penalty", "nationality"} <= codes  # US retentionist, DE abolitionist; DE conditional on nationals
+    r2 = find_routes(mini, Query("US", "FR", "extradition", on="2026-01-01"))
+    assert "mini-fr-us-ext" not in ids(r2)  # signed, never in force: never offered
+    assert "has not ratified" in absent(r2)["mini-fr-us-ext"]
+
+
+def test_reciprocity_only_where_the_requested_state_allows_it(mini):
+    # FR's law allows MLA without a treaty; IE needs a treaty; NO is not recorded
+    assert ids(find_routes(mini, Query("US", "FR", "evidence", on="2026-01-01"))) == ["mini-reciprocity"]
+    r_ie = find_routes(mini, Query("US", "IE", "evidence", on="2026-01-01"))
+    assert r_ie.pathways == () and {w.code for w in r_ie.warnings} >= {"no_treaty", "no_pathway"}
+    r_no = find_routes(mini, Query("US", "NO", "evidence", on="2026-01-01"))
+    assert ids(r_no) == ["mini-reciprocity"]
+    assert any(w.code == "not_recorded" for w in r_no.pathways[0].warnings)
+
+
+def test_reservation_of_the_requested_state_becomes_a_warning(mini):
+    r = find_routes(mini, Query("DE", "IE", "evidence", on="2026-01-01"))
+    assert ids(r) == ["mini-convention"]
+    assert any(w.code == "reservation" and "English" in w.message for w in r.pathways[0].warnings)
+
+
+def test_crime_scope(mini):
+    # the convention's extradition article covers drugs and cyber only
+    assert "mini-convention" in ids(find_routes(mini, Query("NO", "DE", "extradition", "drugs", on="2010-01-01")))
+    r = find_routes(mini, Query("NO", "DE", "extradition", "fraud", on="2010-01-01"))
+    assert "mini-convention" not in ids(r)
+    assert "covers only" in absent(r)["mini-convention"]
+
+
+@pytest.mark.parametrize("query, message", [
+    (Query("DE", "DE", "evidence"), "same"),
+    (Query("DE", "XX", "evidence"), "unknown requested state"),
+    (Query("DE", "FR", "teleportation"), "unknown measure"),
+    (Query("DE", "FR", "evidence", "jaywalking"), "unknown crime"),
+    (Query("DE", "FR", "evidence", on="2026-02-30"), "not a date"),
+])
+def test_bad_queries_are_usage_errors(mini, query, message):
+    with pytest.raises(QueryError, match=message):
+        find_routes(mini, query)
+
+
+def test_ranking_is_stable_and_scores_never_rise(mini):
+    r = find_routes(mini, Query("US", "DE", "extradition", on="2026-01-01"))
+    again = find_routes(mini, Query("US", "DE", "extradition", on="2026-01-01"))
+    assert r == again
+    scores = [p.score for p in r.pathways]
+    assert scores == sorted(scores, reverse=True)

@@ -1,0 +1,162 @@
+"""Answers on the bundled data: the issue's examples, and invariants over many pairs and dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from coopfinder import dates
+from coopfinder.binding import binding
+from coopfinder.model import Query
+from coopfinder.route import _specs, find_routes
+
+from .conftest import ON
+
+TARGETS = ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT",
+           "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "GB", "US", "CH", "NO", "JP", "CA", "AU"]
+EU = TARGETS[:27]
+
+
+def ids(result):
+    return [p.steps[0].instrument.id for p in result.pathways]
+
+
+def test_eio_ranks_first_between_france_and_germany(real_graph):
+    r = find_routes(real_graph, Query("DE", "FR", "evidence", "cyber", ON))
+    assert ids(r)[0] == "eu-dir-2014-41"
+    assert "coe-ets-30" not in ids(r)  # replaced between them (Art. 34)
+
+
+def test_ireland_is_not_offered_the_eio(real_graph):
+    for a, b in (("IE", "DE"), ("DE", "IE")):
+        r = find_routes(real_graph, Query(a, b, "evidence", "any", ON))
+        assert "eu-dir-2014-41" not in ids(r)
+        assert r.pathways, "Ireland still has the 1959 and 2000 conventions"
+        assert {"eu-mla-2000", "coe-ets-30"} <= set(ids(r))
+
+
+def test_eaw_first_within_the_eu_and_gone_for_the_uk(real_graph):
+    assert ids(find_routes(real_graph, Query("DE", "FR", "extradition", "any", ON)))[0] == "eu-fd-2002-584"
+    gb = find_routes(real_graph, Query("GB", "DE", "extradition", "any", ON))
+    assert "eu-fd-2002-584" not in ids(gb)
+    assert ids(gb)[0] == "eu-uk-tca-2020"
+    # Germany notified that it does not surrender its nationals to the UK under the TCA
+    assert any(w.code == "nationality" for w in gb.pathways[0].warnings)
+    # before Brexit took effect, the EAW was the route
+    assert ids(find_routes(real_graph, Query("GB", "DE", "extradition", "any", "2019-06-01")))[0] == "eu-fd-2002-584"
+
+
+def test_us_uk_cyber_evidence_offers_the_mlat_budapest_and_cloud(real_graph):
+    r = find_routes(real_graph, Query("US", "GB", "evidence", "cyber", ON))
+    assert {"us-gb-mla-1994", "coe-ets-185", "us-gb-cloud-2019"} <= set(ids(r))
+    cloud = next(p for p in r.pathways if p.steps[0].instrument.id == "us-gb-cloud-2019")
+    assert cloud.steps[0].channel == "service_provider"
+    assert any(w.code == "limits" for w in cloud.warnings)
+    # the CLOUD agreement entered into force in October 2022
+    assert "us-gb-cloud-2019" not in ids(find_routes(real_graph, Query("US", "GB", "evidence", "cyber", "2021-01-01")))
+
+
+def test_budapest_before_a_party_joined(real):
+    # Sweden deposited in 2021: before that the Budapest Convention did not bind it
+    assert "coe-ets-185" in ids(find_routes(real, Query("DE", "SE", "preservation", "cyber", ON)))
+    assert "coe-ets-185" not in ids(find_routes(real, Query("DE", "SE", "preservation", "cyber", "2020-01-01")))
+
+
+def test_norway_is_a_state_not_a_boolean(real):
+    assert real.states["NO"].name == "Norway"
+    assert find_routes(real, Query("NO", "DE", "extradition", "any", ON)).pathways
+
+
+def test_japan_germany_extradition_falls_back_to_domestic_law(real):
+    # no extradition treaty: conventions cover only some crimes, so the domestic-law route is offered too
+    r = find_routes(real, Query("JP", "DE", "extradition", "any", ON))
+    assert "reciprocity-extradition" in ids(r)
+    assert ids(r)[-1] == "reciprocity-extradition"
+
+
+# --- invariants, over many random questions --------------------------------------------
+
+pairs = st.tuples(st.sampled_from(TARGETS), st.sampled_from(TARGETS)).filter(lambda p: p[0] != p[1])
+days = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2026, 11, 23))
+measures = st.sampled_from(["evidence", "preservation", "extradition", "jit", "police_info", "asset_recovery"])
+crimes = st.sampled_from(["any", "cyber", "drugs", "corruption", "fraud", "terrorism"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pair=pairs, day=days, measure=measures, crime=crimes)
+def test_every_step_binds_both_states_on_the_date_and_covers_the_question(real_graph, pair, day, measure, crime):
+    ds = real_graph.graph["dataset"]
+    q = Query(pair[0], pair[1], measure, crime, day.isoformat())
+    result = find_routes(real_graph, q)
+    for p in result.pathways:
+        for step in p.steps:
+            inst = step.instrument
+            assert _specs(inst, q), f"{inst.id} does not cover {measure}/{crime}"
+            if inst.kind == "reciprocity":
+                continue
+            states = [q.requested] if inst.kind == "domestic_law" else [q.requesting, q.requested]
+            for s in states:
+                assert binding(ds, inst, s, day).bound, f"{inst.id} does not bind {s} on {day}"
+            if inst.ended:
+                assert day < dates.earliest(inst.ended)
+    assert [p.rank for p in result.pathways] == list(range(1, len(result.pathways) + 1))
+    scores = [p.score for p in result.pathways]
+    assert scores == sorted(scores, reverse=True)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pair=pairs, measure=measures, seed=st.integers(0, 10**6))
+def test_the_order_of_yaml_lists_never_changes_an_answer(real, pair, measure, seed):
+    from coopfinder.model import Dataset, InstrumentsFile, StatesFile
+
+    rng = random.Random(seed)
+    insts = [i.model_copy(update={"parties": rng.sample(i.parties, len(i.parties))}) for i in real.instruments_file.instruments]
+    rng.shuffle(insts)
+    states = list(real.states_file.states)
+    rng.shuffle(states)
+    shuffled = Dataset(StatesFile(as_of=real.states_file.as_of, groups=real.states_file.groups, states=states),
+                       InstrumentsFile(as_of=real.instruments_file.as_of, instruments=insts))
+    q = Query(pair[0], pair[1], measure, "any", ON)
+    assert find_routes(shuffled, q).as_dict() == find_routes(real, q).as_dict()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pair=pairs, measure=measures, pick=st.integers(0, 10**6))
+def test_adding_a_party_never_removes_a_pathway(real, pair, measure, pick):
+    from coopfinder.model import Dataset, InstrumentsFile, Party
+
+    q = Query(pair[0], pair[1], measure, "any", ON)
+    before = {p.steps[0].instrument.id for p in find_routes(real, q).pathways}
+    candidates = [i for i in real.instruments_file.instruments
+                  if i.kind not in ("bilateral_treaty", "domestic_law", "reciprocity") and i.in_force
+                  and all(p.state != pair[1] for p in i.parties)]
+    if not candidates:
+        return
+    target = candidates[pick % len(candidates)]
+    grown = target.model_copy(update={"parties": [*target.parties, Party(state=pair[1], in_force="2000-01-01", source="test")]})
+    insts = [grown if i.id == target.id else i for i in real.instruments_file.instruments]
+    after_ds = Dataset(real.states_file, InstrumentsFile(as_of=real.instruments_file.as_of, instruments=insts))
+    after = {p.steps[0].instrument.id for p in find_routes(after_ds, q).pathways}
+    # a new party may replace an older instrument (EIO over the 1959 Convention), or make a
+    # treaty answer the question so that the fallbacks step back; it never takes a treaty away
+    lost = before - after
+    assert all(real.instruments[i].kind in ("reciprocity", "domestic_law") or
+               any(r.instrument == i for a in after for r in real.instruments[a].replaces if a in real.instruments)
+               or i in {r.instrument for r in grown.replaces}
+               for i in lost), lost
+
+
+def test_all_eu_pairs_answer_evidence_with_the_eio_except_ireland_and_denmark(real):
+    for a in EU:
+        for b in EU:
+            if a == b:
+                continue
+            first = ids(find_routes(real, Query(a, b, "evidence", "any", ON)))
+            if {a, b} & {"IE", "DK"}:
+                assert "eu-dir-2014-41" not in first
+            else:
+                assert first[0] == "eu-dir-2014-41", (a, b, first)
