@@ -302,7 +302,7 @@ class Step:
 class Pathway:
     steps: tuple[Step, ...]
     strength: str  # a key of vocab.STRENGTHS
-    specific: bool  # the crime asked for is named in the scope (not only "any")
+    fit: int  # 0 the crime asked for is named in the scope, 1 the scope is any offence, 2 it covers only some offences
     warnings: tuple[Warning, ...] = ()
     why: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()

@@ -1,7 +1,7 @@
 """Order pathways: legal strength, then expected time, then specificity of scope.
 
-Specificity is first the crime (an instrument naming the crime asked for before one for "any"
-offence), then the circle of states it was made for (bilateral, then an agreement between a
+Specificity is first the crime (an instrument naming the crime asked for, then one for any
+offence, then — when the question names no crime — one that covers only some offences), then the circle of states it was made for (bilateral, then an agreement between a
 bloc and a state, then regional, then global), then the newer instrument (lex posterior: the
 2000 EU Convention supplements the 1959 Convention, the EU–UK agreement follows the 1957 one).
 
@@ -46,7 +46,7 @@ def _key(p: Pathway) -> tuple:
     days = p.typical_days
     first = p.steps[0].instrument
     newest = -int((first.adopted or "0")[:4])
-    return (_TIERS.index(p.strength), days if days is not None else 10**6, not p.specific, circle(first), newest,
+    return (_TIERS.index(p.strength), days if days is not None else 10**6, p.fit, circle(first), newest,
             tuple(s.instrument.id for s in p.steps))
 
 
@@ -59,7 +59,7 @@ def score(p: Pathway) -> float:
     tier = _TIERS.index(p.strength) / len(_TIERS)
     days = p.typical_days
     slowness = min(days, 365) / 365 if days is not None else 1.0
-    return round(1.0 - tier - 0.1 * slowness - (0.0 if p.specific else 0.02), 3)
+    return round(1.0 - tier - 0.1 * slowness - 0.01 * p.fit, 3)
 
 
 def rank_pathways(pathways: list[Pathway]) -> list[Pathway]:

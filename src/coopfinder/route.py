@@ -158,7 +158,7 @@ def _unknown_parties(ds: Dataset, inst: Instrument, query: Query, day: dt.date) 
 def _pathway(ds: Dataset, inst: Instrument, spec: MeasureSpec, query: Query, day: dt.date,
              bindings: list[tuple[str, Binding]]) -> Pathway:
     scope = _scope(inst, spec)
-    specific = query.crime != "any" and query.crime in scope
+    fit = 0 if query.crime != "any" and query.crime in scope else 1 if "any" in scope else 2
     why = [f"{b.reason}" for _, b in bindings]
     arts = f" ({', '.join(spec.articles)})" if spec.articles else ""
     why.append(f"provides for {vocab.MEASURES[query.measure]}{arts} {vocab.CHANNELS[spec.channel]}")
@@ -181,7 +181,7 @@ def _pathway(ds: Dataset, inst: Instrument, spec: MeasureSpec, query: Query, day
     for _, b in bindings:
         sources.extend(b.sources)
     step = Step(inst, spec.channel, tuple(spec.articles), spec.typical_days, tuple(spec.deadlines))
-    return Pathway(steps=(step,), strength=strength_of(inst, spec, query), specific=specific,
+    return Pathway(steps=(step,), strength=strength_of(inst, spec, query), fit=fit,
                    warnings=tuple(_dedupe(warnings)), why=tuple(why), sources=tuple(dict.fromkeys(sources)))
 
 
