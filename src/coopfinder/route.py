@@ -110,8 +110,11 @@ def find_routes(source: Dataset | nx.Graph, query: Query) -> RouteResult:
         top.extend(fallback_top)
     ranked = rank_pathways(pathways)
     if not ranked:
+        hint = ""
+        if query.measure == "preservation":  # no preservation-specific instrument: MLA can still freeze data
+            hint = "; ask for provisional measures in a mutual legal assistance request instead (measure 'evidence')"
         top.insert(0, Warning("no_pathway", f"no instrument in the data gives {ds.states[a].name} a route to "
-                              f"{vocab.MEASURES[query.measure]} from {ds.states[b].name} on {day}"))
+                              f"{vocab.MEASURES[query.measure]} from {ds.states[b].name} on {day}{hint}"))
     top.extend(Warning("not_recorded", f"whether {state} is a party to {', '.join(names)} is not recorded in the data")
                for state, names in unknown_party.items())
     return RouteResult(query, tuple(ranked), tuple(_dedupe(top)), ds.as_of, tuple(absent))
