@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,9 @@ HERE = Path(__file__).parent
 MINI = HERE / "fixtures" / "mini"
 INVALID = HERE / "fixtures" / "invalid"
 GOLDEN = HERE / "golden"
-ON = "2026-11-23"  # every real-data query is pinned to a date, so answers do not drift with the calendar
+ON = "2026-11-23"
+# the tests never touch the user's own cache folder
+os.environ["COOPFINDER_CACHE"] = tempfile.mkdtemp(prefix="coopfinder-test-cache-")  # every real-data query is pinned to a date, so answers do not drift with the calendar
 
 
 def pytest_addoption(parser):

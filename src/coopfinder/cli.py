@@ -14,7 +14,7 @@ from typing import Optional
 import typer
 
 from . import __version__, vocab
-from .render import FORMATS
+from .vocab import FORMATS
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Find the legal routes for international cooperation in criminal matters.",

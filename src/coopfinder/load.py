@@ -185,9 +185,24 @@ def validate_dataset(directory: str | os.PathLike | None = None, *, today: str |
     return report
 
 
-def load_dataset(directory: str | os.PathLike | None = None) -> Dataset:
-    """The dataset at `directory` (default: bundled), or DataError with every error found."""
+def load_dataset(directory: str | os.PathLike | None = None, *, use_cache: bool = True) -> Dataset:
+    """The dataset at `directory` (default: bundled), or DataError with every error found.
+
+    A valid dataset is cached on disk under the hash of its files' bytes (see cache.py).
+    """
+    from . import cache
+
     folder = resolve_data_dir(directory)
+    key = None
+    if use_cache:
+        try:
+            key = cache.key_for((folder / STATES_FILE).read_bytes(), (folder / INSTRUMENTS_FILE).read_bytes())
+        except OSError:
+            key = None  # unreadable files: the full read below reports them
+        cached = cache.read(key) if key else None
+        if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], StatesFile) \
+                and isinstance(cached[1], InstrumentsFile):
+            return Dataset(cached[0], cached[1], origin=str(folder))
     states, instruments, context, issues = read_files(folder)
     if states is not None and instruments is not None:
         dataset = Dataset(states, instruments, origin=str(folder))
@@ -195,4 +210,6 @@ def load_dataset(directory: str | os.PathLike | None = None) -> Dataset:
     errors = [i for i in issues if i.severity == "error"]
     if errors:
         raise DataError(sort_issues(errors))
+    if key:
+        cache.write(key, (states, instruments))
     return dataset

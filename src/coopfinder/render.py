@@ -13,7 +13,7 @@ from typing import TextIO
 from . import vocab
 from .model import Pathway, RouteResult
 
-FORMATS = ("table", "json", "jsonl", "csv", "tsv", "markdown")
+FORMATS = vocab.FORMATS
 REMINDER = "Confirm the route with the requested state's central authority before relying on it."
 TABLE_ROW_CAP = 25  # a person reads the top; machines get everything
 PIPE_WIDTH = 120  # rich would wrap at 80 columns when stdout is not a terminal

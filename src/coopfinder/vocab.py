@@ -124,3 +124,6 @@ WARNING_CODES: dict[str, str] = {
     "no_pathway": "no instrument binds both states for this question",
     "not_in_force": "the instrument is not in force on the date asked",
 }
+
+# Output formats of `route` (render.py writes them; the CLI offers them).
+FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv", "tsv", "markdown")
