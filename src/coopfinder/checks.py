@@ -116,6 +116,7 @@ def check_dataset(ds: Dataset, context: dict, *, today: str | None = None) -> li
     _check_iso_codes(ds, sink)
     for ii, inst in enumerate(ds.instruments_file.instruments):
         _check_instrument(ds, inst, ("instruments", ii), sink)
+    _check_assertions(ds, sink)
     for path, which, fact in _sourced_facts(ds):
         if not fact.source:
             sink.add(which, path, "missing-source", "no `source`: every fact needs the page or citation it comes from")
@@ -127,6 +128,28 @@ def check_dataset(ds: Dataset, context: dict, *, today: str | None = None) -> li
                 sink.add(which, path + ("checked",), "stale-check",
                          f"last checked {fact.checked}, more than {STALE_AFTER_DAYS // 365} years ago", "warning")
     return issues + sink.issues
+
+
+def _check_assertions(ds: Dataset, sink: _Sink) -> None:
+    """The minimum counts each file promises (OpenSanctions-style data assertions)."""
+    for which, file in (("states", ds.states_file), ("instruments", ds.instruments_file)):
+        a = file.assertions
+        if a is None:
+            continue
+        base = ("assertions",)
+        if a.min_states is not None and len(ds.states) < a.min_states:
+            sink.add(which, base + ("min_states",), "assertion-failed", f"{len(ds.states)} states, fewer than the {a.min_states} asserted")
+        if a.min_instruments is not None and len(ds.instruments) < a.min_instruments:
+            sink.add(which, base + ("min_instruments",), "assertion-failed",
+                     f"{len(ds.instruments)} instruments, fewer than the {a.min_instruments} asserted")
+        for gid, n in a.min_members.items():
+            have = len({m.state for m in ds.groups[gid].members}) if gid in ds.groups else 0
+            if have < n:
+                sink.add(which, base + ("min_members", gid), "assertion-failed", f"group {gid!r} has {have} members, fewer than the {n} asserted")
+        for iid, n in a.min_parties.items():
+            have = len(ds.instruments[iid].parties) if iid in ds.instruments else 0
+            if have < n:
+                sink.add(which, base + ("min_parties", iid), "assertion-failed", f"{iid!r} has {have} party records, fewer than the {n} asserted")
 
 
 def _check_iso_codes(ds: Dataset, sink: _Sink) -> None:
@@ -165,9 +188,13 @@ def _check_instrument(ds: Dataset, inst: Instrument, base: tuple, sink: _Sink) -
             sink.add("instruments", path + ("in_force",), "party-before-instrument",
                      f"in force for the party on {party.in_force}, before the instrument itself ({start})")
         state = ds.states.get(party.state)
-        if state and state.since and party.signed and dates.latest(party.signed) < dates.earliest(state.since):
-            sink.add("instruments", path + ("signed",), "party-before-state",
-                     f"signed {party.signed}, before {state.name} existed ({state.since})")
+        if state and state.since and not party.succeeded:  # a successor state inherits earlier acts
+            for key in ("signed", "ratified", "acceded", "in_force"):
+                value = getattr(party, key)
+                if value and dates.latest(value) < dates.earliest(state.since):
+                    sink.add("instruments", path + (key,), "party-before-state",
+                             f"{key} {value}, before {state.name} existed ({state.since})")
+                    break
         if inst.participation and party.state not in side_states and party.in_force:
             group = ds.groups.get(inst.participation.group)
             if group and not _member_on(group, party.state, dates.latest(party.in_force)):

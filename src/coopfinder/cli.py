@@ -121,15 +121,27 @@ def validate(
     """Check the data files and report every problem at once (exit 0 valid, 1 problems)."""
     import json
 
-    from .load import resolve_data_dir, validate_dataset
+    from .load import kind_of, resolve_data_dir, validate_dataset
 
     _State.debug = debug
     fmt = _choice(fmt, {"text": "", "json": "", "github": ""}, "format")
+    runs: list[tuple[Path, dict | None]] = []
     for path in paths or []:
-        if not path.exists():
+        if str(path) == "-":  # one data file on stdin, checked against the active dataset's other file
+            raw = sys.stdin.buffer.read()
+            if not raw.strip():
+                raise _usage("empty input on stdin: pipe a states.yaml or instruments.yaml into `validate -`")
+            name = kind_of(raw)
+            if name is None:
+                raise _usage("stdin is not a coopfinder data file (no top-level `instruments` or `states` key)")
+            runs.append((resolve_data_dir(data), {name: ("<stdin>", raw)}))
+        elif not path.exists():
             raise _usage(f"no such file or folder: {path}")
-    folders = [p if p.is_dir() else p.parent for p in paths] if paths else [resolve_data_dir(data)]
-    reports = [validate_dataset(folder) for folder in folders]
+        else:
+            runs.append((path if path.is_dir() else path.parent, None))
+    if not runs:
+        runs = [(resolve_data_dir(data), None)]
+    reports = [validate_dataset(folder, given=given) for folder, given in runs]
     valid = all(r.valid for r in reports)
     for report in reports:
         if fmt == "json":

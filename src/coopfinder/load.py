@@ -54,11 +54,14 @@ def _display(path: Path) -> str:
     return str(path) if rel.startswith("..") else rel
 
 
-def _parse(path: Path, model: type[BaseModel]) -> tuple[Any, Any, dict, list[Issue]]:
-    """Read and validate one file: (model instance or None, raw data, line index, issues)."""
-    name = _display(path)
+def _parse(path: Path, model: type[BaseModel], given: tuple[str, bytes] | None = None) -> tuple[Any, Any, dict, list[Issue]]:
+    """Read and validate one file: (model instance or None, raw data, line index, issues).
+
+    `given` is (display name, bytes) for content that does not come from `path` (stdin).
+    """
+    name = given[0] if given else _display(path)
     try:
-        raw = path.read_bytes()
+        raw = given[1] if given else path.read_bytes()
     except FileNotFoundError:
         return None, None, {}, [Issue(name, None, "missing-file", "", "file not found")]
     except OSError as exc:
@@ -161,26 +164,49 @@ def _did_you_mean(value: str, choices: list[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def read_files(directory: Path) -> tuple[StatesFile | None, InstrumentsFile | None, dict, list[Issue]]:
-    """Parse both files; returns models (None where unusable), raw context, and issues."""
-    states, s_raw, s_lines, s_issues = _parse(directory / STATES_FILE, StatesFile)
-    instruments, i_raw, i_lines, i_issues = _parse(directory / INSTRUMENTS_FILE, InstrumentsFile)
+def read_files(directory: Path, given: dict[str, tuple[str, bytes]] | None = None,
+               ) -> tuple[StatesFile | None, InstrumentsFile | None, dict, list[Issue]]:
+    """Parse both files; returns models (None where unusable), raw context, and issues.
+
+    `given` replaces a file's content: {"states.yaml": (display name, bytes)}.
+    """
+    given = given or {}
+    states, s_raw, s_lines, s_issues = _parse(directory / STATES_FILE, StatesFile, given.get(STATES_FILE))
+    instruments, i_raw, i_lines, i_issues = _parse(directory / INSTRUMENTS_FILE, InstrumentsFile, given.get(INSTRUMENTS_FILE))
     context = {
-        "states": (_display(directory / STATES_FILE), s_raw, s_lines),
-        "instruments": (_display(directory / INSTRUMENTS_FILE), i_raw, i_lines),
+        "states": (given[STATES_FILE][0] if STATES_FILE in given else _display(directory / STATES_FILE), s_raw, s_lines),
+        "instruments": (given[INSTRUMENTS_FILE][0] if INSTRUMENTS_FILE in given else _display(directory / INSTRUMENTS_FILE),
+                        i_raw, i_lines),
     }
     return states, instruments, context, s_issues + i_issues
 
 
-def validate_dataset(directory: str | os.PathLike | None = None, *, today: str | None = None) -> Report:
+def kind_of(raw: bytes) -> str | None:
+    """Which data file some bytes claim to be, by their top-level keys (for `validate -`)."""
+    data, _, _ = read_yaml(raw, "<stdin>")
+    if isinstance(data, dict):
+        if "instruments" in data:
+            return INSTRUMENTS_FILE
+        if "states" in data or "groups" in data:
+            return STATES_FILE
+    return None
+
+
+def validate_dataset(directory: str | os.PathLike | None = None, *, today: str | None = None,
+                     given: dict[str, tuple[str, bytes]] | None = None) -> Report:
     """Every issue in the dataset at `directory`, schema and cross-checks alike."""
     folder = resolve_data_dir(directory)
-    states, instruments, context, issues = read_files(folder)
+    states, instruments, context, issues = read_files(folder, given)
     report = Report(files=[context["states"][0], context["instruments"][0]])
     if states is not None and instruments is not None:
         dataset = Dataset(states, instruments, origin=str(folder))
         issues += checks.check_dataset(dataset, context, today=today)
         report.stats = checks.stats(dataset)
+        gaps = folder / "GAPS.md"
+        if gaps.is_file():
+            text = gaps.read_text(encoding="utf-8", errors="replace")
+            report.stats["gaps"] = sum(1 for line in text.splitlines() if line.startswith("- "))
+            report.stats["gaps_file"] = _display(gaps)
     report.issues = sort_issues(issues)
     return report
 

@@ -109,10 +109,20 @@ class State(Sourced):
     central_authority_extradition: Authority | None = Field(None, description="central authority for extradition")
 
 
+class Assertions(Record):
+    """Minimum counts the dataset promises to keep (a drop means data was lost by accident)."""
+
+    min_states: int | None = Field(None, ge=0, description="at least this many states")
+    min_instruments: int | None = Field(None, ge=0, description="at least this many instruments")
+    min_members: dict[Slug, int] = Field(default_factory=dict, description="group id -> at least this many members")
+    min_parties: dict[Slug, int] = Field(default_factory=dict, description="instrument id -> at least this many party records")
+
+
 class StatesFile(Record):
     """`data/states.yaml`."""
 
     as_of: PartialDate = Field(description="date the dataset was last brought up to date")
+    assertions: Assertions | None = Field(None, description="minimum counts `validate` enforces")
     groups: list[Group] = Field(default_factory=list, description="groups and their dated memberships")
     states: list[State] = Field(description="every state and territory with treaty relations of its own")
 
@@ -224,6 +234,7 @@ class InstrumentsFile(Record):
     """`data/instruments.yaml`."""
 
     as_of: PartialDate = Field(description="date the dataset was last brought up to date")
+    assertions: Assertions | None = Field(None, description="minimum counts `validate` enforces")
     instruments: list[Instrument] = Field(description="every instrument, channel and fallback route")
 
 
