@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from . import dates
 from .model import Dataset, Instrument, Party, Sourced
 from .report import Issue
-from .yamlread import fmt_path, line_of
 
 # Minimum counts the real data must keep (OpenSanctions-style assertions): a dataset that
 # drops below them has lost data by accident. Only applied to the bundled data (--strict).
@@ -29,8 +28,8 @@ class _Sink:
         self.issues: list[Issue] = []
 
     def add(self, which: str, path: tuple, code: str, message: str, severity: str = "error") -> None:
-        file, raw, lines = self.context[which]
-        self.issues.append(Issue(file, line_of(lines, path), code, fmt_path(path, raw), message, severity))  # type: ignore[arg-type]
+        file, line, shown = self.context[which].locate(path)
+        self.issues.append(Issue(file, line, code, shown, message, severity))  # type: ignore[arg-type]
 
 
 def _did_you_mean(value: str, choices) -> str:

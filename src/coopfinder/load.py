@@ -14,12 +14,13 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import checks
-from .model import Dataset, InstrumentsFile, StatesFile
+from .model import Dataset, InstrumentsFile, OverlayFile, Party, StatesFile
 from .report import Issue, Report, sort_issues
-from .yamlread import fmt_path, line_of, read_yaml
+from .yamlread import Located, fmt_path, line_of, read_yaml
 
 STATES_FILE = "states.yaml"
 INSTRUMENTS_FILE = "instruments.yaml"
+OVERLAY_FILE = "overlay.yaml"
 
 
 class DataError(Exception):
@@ -166,19 +167,96 @@ def _did_you_mean(value: str, choices: list[str]) -> str:
 
 def read_files(directory: Path, given: dict[str, tuple[str, bytes]] | None = None,
                ) -> tuple[StatesFile | None, InstrumentsFile | None, dict, list[Issue]]:
-    """Parse both files; returns models (None where unusable), raw context, and issues.
+    """Parse the dataset at `directory` (plus its overlay.yaml, if any): models (None where
+    unusable), a {"states", "instruments"} -> Located context for messages, and issues.
 
-    `given` replaces a file's content: {"states.yaml": (display name, bytes)}.
+    A folder holding only an overlay.yaml is an overlay on the bundled data. `given` replaces
+    a file's content: {"states.yaml": (display name, bytes)} (for `validate -`).
     """
     given = given or {}
-    states, s_raw, s_lines, s_issues = _parse(directory / STATES_FILE, StatesFile, given.get(STATES_FILE))
-    instruments, i_raw, i_lines, i_issues = _parse(directory / INSTRUMENTS_FILE, InstrumentsFile, given.get(INSTRUMENTS_FILE))
-    context = {
-        "states": (given[STATES_FILE][0] if STATES_FILE in given else _display(directory / STATES_FILE), s_raw, s_lines),
-        "instruments": (given[INSTRUMENTS_FILE][0] if INSTRUMENTS_FILE in given else _display(directory / INSTRUMENTS_FILE),
-                        i_raw, i_lines),
-    }
-    return states, instruments, context, s_issues + i_issues
+    overlay_path = directory / OVERLAY_FILE
+    base = _source_files(directory)[0].parent
+    states, s_raw, s_lines, s_issues = _parse(base / STATES_FILE, StatesFile, given.get(STATES_FILE))
+    instruments, i_raw, i_lines, i_issues = _parse(base / INSTRUMENTS_FILE, InstrumentsFile, given.get(INSTRUMENTS_FILE))
+    s_name = given[STATES_FILE][0] if STATES_FILE in given else _display(base / STATES_FILE)
+    i_name = given[INSTRUMENTS_FILE][0] if INSTRUMENTS_FILE in given else _display(base / INSTRUMENTS_FILE)
+    context = {"states": Located(s_name, s_raw, s_lines), "instruments": Located(i_name, i_raw, i_lines)}
+    issues = s_issues + i_issues
+    if overlay_path.is_file():
+        overlay, o_raw, o_lines, o_issues = _parse(overlay_path, OverlayFile)
+        issues += o_issues
+        if overlay is not None and instruments is not None:
+            instruments, located, clash = _merge_overlay(instruments, overlay, context["instruments"],
+                                                         Located(_display(overlay_path), o_raw, o_lines))
+            context["instruments"] = located
+            issues += clash
+    return states, instruments, context, issues
+
+
+def _source_files(directory: Path) -> list[Path]:
+    """The files a dataset folder stands for (its own or the bundled ones, plus its overlay)."""
+    overlay = directory / OVERLAY_FILE
+    base = directory
+    if overlay.is_file() and not (directory / INSTRUMENTS_FILE).exists() and not (directory / STATES_FILE).exists():
+        base = bundled_data_dir()
+    return [base / STATES_FILE, base / INSTRUMENTS_FILE] + ([overlay] if overlay.is_file() else [])
+
+
+class _Merged(Located):
+    """Locates paths in base + overlay: items appended by the overlay point into the overlay file."""
+
+    def __init__(self, base: Located, overlay: Located, n_base: int, party_base: dict[int, int],
+                 party_source: dict[tuple[int, int], int], inst_source: dict[int, int]) -> None:
+        super().__init__(base.file, base.raw, base.lines)
+        self.base, self.overlay = base, overlay
+        self.n_base, self.party_base, self.party_source, self.inst_source = n_base, party_base, party_source, inst_source
+
+    def locate(self, path: tuple) -> tuple[str, int | None, str]:
+        if len(path) >= 2 and path[0] == "instruments" and isinstance(path[1], int):
+            i = path[1]
+            if i >= self.n_base:  # an instrument the overlay adds
+                return self.overlay.locate(("instruments", self.inst_source[i], *path[2:]))
+            if len(path) >= 4 and path[2] == "parties" and isinstance(path[3], int) and path[3] >= self.party_base.get(i, 10**9):
+                return self.overlay.locate(("parties", self.party_source[(i, path[3])], *path[4:]))
+        return self.base.locate(path)
+
+
+def _merge_overlay(base: InstrumentsFile, overlay: OverlayFile, base_loc: Located, over_loc: Located,
+                   ) -> tuple[InstrumentsFile, Located, list[Issue]]:
+    """Base instruments + the overlay's; a clash (an id or a party already there) is an error."""
+    issues: list[Issue] = []
+    instruments = list(base.instruments)
+    index = {inst.id: n for n, inst in enumerate(instruments)}
+    inst_source: dict[int, int] = {}
+    for k, inst in enumerate(overlay.instruments):
+        if inst.id in index:
+            file, line, shown = over_loc.locate(("instruments", k, "id"))
+            issues.append(Issue(file, line, "overlay-clash", shown, f"instrument {inst.id!r} is already in the base data; "
+                                "add parties to it under `parties:` instead, or choose a new id"))
+            continue
+        inst_source[len(instruments)] = k
+        index[inst.id] = len(instruments)
+        instruments.append(inst)
+    party_base = {n: len(inst.parties) for n, inst in enumerate(instruments)}
+    party_source: dict[tuple[int, int], int] = {}
+    added: dict[int, list] = {}
+    for k, addition in enumerate(overlay.parties):
+        file, line, shown = over_loc.locate(("parties", k, "instrument"))
+        n = index.get(addition.instrument)
+        if n is None:
+            issues.append(Issue(file, line, "unknown-instrument", shown, f"{addition.instrument!r} is not an instrument of the base data or the overlay"))
+            continue
+        current = [p.state for p in instruments[n].parties] + [p.state for p in added.get(n, [])]
+        if addition.state in current:
+            issues.append(Issue(file, line, "overlay-clash", shown,
+                                f"{addition.state} already has a party record under {addition.instrument!r}; change the base data instead"))
+            continue
+        party_source[(n, party_base[n] + len(added.get(n, [])))] = k
+        added.setdefault(n, []).append(Party(**addition.model_dump(exclude={"instrument"}, by_alias=True)))
+    for n, extra in added.items():
+        instruments[n] = instruments[n].model_copy(update={"parties": [*instruments[n].parties, *extra]})
+    merged = base.model_copy(update={"instruments": instruments})
+    return merged, _Merged(base_loc, over_loc, len(base.instruments), party_base, party_source, inst_source), issues
 
 
 def kind_of(raw: bytes) -> str | None:
@@ -197,7 +275,8 @@ def validate_dataset(directory: str | os.PathLike | None = None, *, today: str |
     """Every issue in the dataset at `directory`, schema and cross-checks alike."""
     folder = resolve_data_dir(directory)
     states, instruments, context, issues = read_files(folder, given)
-    report = Report(files=[context["states"][0], context["instruments"][0]])
+    report = Report(files=sorted({context["states"].file, context["instruments"].file}
+                                 | ({_display(folder / OVERLAY_FILE)} if (folder / OVERLAY_FILE).is_file() else set())))
     if states is not None and instruments is not None:
         dataset = Dataset(states, instruments, origin=str(folder))
         issues += checks.check_dataset(dataset, context, today=today)
@@ -222,7 +301,7 @@ def load_dataset(directory: str | os.PathLike | None = None, *, use_cache: bool 
     key = None
     if use_cache:
         try:
-            key = cache.key_for((folder / STATES_FILE).read_bytes(), (folder / INSTRUMENTS_FILE).read_bytes())
+            key = cache.key_for(*(f.read_bytes() for f in _source_files(folder)))
         except OSError:
             key = None  # unreadable files: the full read below reports them
         cached = cache.read(key) if key else None

@@ -359,3 +359,15 @@ class RouteResult:
                 "warnings": [w.as_dict() for w in self.warnings],
                 "not_offered": [a.as_dict() for a in self.absent],
                 "data": {"as_of": self.as_of}}
+
+
+class PartyAddition(Party):
+    instrument: Slug = Field(description="the instrument of the bundled (or base) data this party joins")
+
+
+class OverlayFile(Record):
+    """`overlay.yaml`: a user's own instruments and parties (an agency's MoUs), merged on top of a dataset."""
+
+    as_of: PartialDate | None = Field(None, description="date the overlay was last brought up to date")
+    instruments: list[Instrument] = Field(default_factory=list, description="instruments the base data does not have")
+    parties: list[PartyAddition] = Field(default_factory=list, description="parties to add to the base data's instruments")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .model import InstrumentsFile, StatesFile
+from .model import InstrumentsFile, OverlayFile, StatesFile
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
-FILES = {"states.schema.json": StatesFile, "instruments.schema.json": InstrumentsFile}
+FILES = {"states.schema.json": StatesFile, "instruments.schema.json": InstrumentsFile, "overlay.schema.json": OverlayFile}
 
 
 def _draft7(node):
@@ -24,7 +24,7 @@ def _draft7(node):
 
 
 def schemas() -> dict[str, dict]:
-    """{file name: schema} for states.yaml and instruments.yaml."""
+    """{file name: schema} for states.yaml, instruments.yaml and overlay.yaml."""
     out = {}
     for name, model in FILES.items():
         body = _draft7(model.model_json_schema(by_alias=True, mode="validation"))

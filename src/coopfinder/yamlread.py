@@ -152,3 +152,13 @@ def line_of(lines: dict[Path, int], path: Path) -> int | None:
         if path[:end] in lines:
             return lines[path[:end]]
     return None
+
+
+class Located:
+    """One file's content and line index: turns a data path into (file, line, readable path)."""
+
+    def __init__(self, file: str, raw: Any, lines: dict[Path, int]) -> None:
+        self.file, self.raw, self.lines = file, raw, lines
+
+    def locate(self, path: Path) -> tuple[str, int | None, str]:
+        return self.file, line_of(self.lines, path), fmt_path(path, self.raw)
