@@ -36,7 +36,11 @@ def test_ireland_is_not_offered_the_eio(real_graph):
         r = find_routes(real_graph, Query(a, b, "evidence", "any", ON))
         assert "eu-dir-2014-41" not in ids(r)
         assert r.pathways, "Ireland still has the 1959 and 2000 conventions"
-        assert {"eu-mla-2000", "coe-ets-30"} <= set(ids(r))
+        first = r.pathways[0].steps[0]
+        # the 2000 EU Convention supplements the 1959 one: one route, applied together, direct channel
+        assert first.instrument.id == "coe-ets-30"
+        assert "eu-mla-2000" in {i.id for i, _ in first.supplemented_by}
+        assert first.channel == "direct_judicial"
 
 
 def test_eaw_first_within_the_eu_and_gone_for_the_uk(real_graph):
@@ -101,6 +105,8 @@ def test_every_step_binds_both_states_on_the_date_and_covers_the_question(real_g
             states = [q.requested] if inst.kind == "domestic_law" else [q.requesting, q.requested]
             for s in states:
                 assert binding(ds, inst, s, day).bound, f"{inst.id} does not bind {s} on {day}"
+                for extra, _ in step.supplemented_by:
+                    assert binding(ds, extra, s, day).bound, f"{extra.id} does not bind {s} on {day}"
             if inst.ended:
                 assert day < dates.earliest(inst.ended)
     assert [p.rank for p in result.pathways] == list(range(1, len(result.pathways) + 1))
@@ -130,7 +136,10 @@ def test_adding_a_party_never_removes_a_pathway(real, pair, measure, pick):
     from coopfinder.model import Dataset, InstrumentsFile, Party
 
     q = Query(pair[0], pair[1], measure, "any", ON)
-    before = {p.steps[0].instrument.id for p in find_routes(real, q).pathways}
+    def offered(result):  # a supplement folded into another pathway is still offered
+        return {i.id for p in result.pathways for s in p.steps for i in (s.instrument, *(x for x, _ in s.supplemented_by))}
+
+    before = offered(find_routes(real, q))
     candidates = [i for i in real.instruments_file.instruments
                   if i.kind not in ("bilateral_treaty", "domestic_law", "reciprocity") and i.in_force
                   and all(p.state != pair[1] for p in i.parties)]
@@ -140,7 +149,7 @@ def test_adding_a_party_never_removes_a_pathway(real, pair, measure, pick):
     grown = target.model_copy(update={"parties": [*target.parties, Party(state=pair[1], in_force="2000-01-01", source="test")]})
     insts = [grown if i.id == target.id else i for i in real.instruments_file.instruments]
     after_ds = Dataset(real.states_file, InstrumentsFile(as_of=real.instruments_file.as_of, instruments=insts))
-    after = {p.steps[0].instrument.id for p in find_routes(after_ds, q).pathways}
+    after = offered(find_routes(after_ds, q))
     # a new party may replace an older instrument (EIO over the 1959 Convention), or make a
     # treaty answer the question so that the fallbacks step back; it never takes a treaty away
     lost = before - after

@@ -171,7 +171,8 @@ def _check_instrument(ds: Dataset, inst: Instrument, base: tuple, sink: _Sink) -
     side_states = {code for side in inst.sides for code in side.states}
     for pi, party in enumerate(inst.parties):
         path = base + ("parties", pi)
-        _order(sink, path, [("signed", party.signed), ("ratified", party.ratified or party.acceded or party.succeeded),
+        # a succession takes effect from independence, so it may postdate the in-force date: not in the chain
+        _order(sink, path, [("signed", party.signed), ("ratified", party.ratified or party.acceded),
                             ("in_force", party.in_force), ("withdrawn", party.withdrawn)])
         if party.acceded and party.signed:
             sink.add("instruments", path + ("acceded",), "accession-with-signature",

@@ -296,17 +296,29 @@ class Step:
     articles: tuple[str, ...] = ()
     typical_days: int | None = None
     deadlines: tuple[Deadline, ...] = ()
+    # protocols and agreements that apply together with `instrument` between these states
+    # (the 2000 EU Convention with the 1959 one; an EU–US agreement with a bilateral MLAT): (instrument, articles)
+    supplemented_by: tuple[tuple[Instrument, tuple[str, ...]], ...] = ()
+
+    @property
+    def label(self) -> str:
+        """"European Convention on Mutual Assistance + EU Mutual Assistance Convention 2000"."""
+        return " + ".join(i.short_name or i.name for i in (self.instrument, *(s for s, _ in self.supplemented_by)))
 
     def as_dict(self) -> dict:
-        inst = self.instrument
         return {
-            "instrument": {"id": inst.id, "name": inst.name, "short_name": inst.short_name or inst.name,
-                           "citation": inst.citation, "kind": inst.kind},
+            "instrument": _instrument_dict(self.instrument),
             "channel": self.channel,
             "articles": list(self.articles),
             "typical_days": self.typical_days,
             "deadlines": [{"what": d.what, "days": d.days, "hours": d.hours, "article": d.article} for d in self.deadlines],
+            "supplemented_by": [{"instrument": _instrument_dict(i), "articles": list(arts)} for i, arts in self.supplemented_by],
         }
+
+
+def _instrument_dict(inst: Instrument) -> dict:
+    return {"id": inst.id, "name": inst.name, "short_name": inst.short_name or inst.name,
+            "citation": inst.citation, "kind": inst.kind}
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,7 @@ def _row(p: Pathway) -> list[str]:
     return [
         str(p.rank), f"{p.score:.3f}", p.strength,
         " > ".join(s.instrument.id for s in p.steps),
-        " > ".join(s.instrument.short_name or s.instrument.name for s in p.steps),
+        " > ".join(s.label for s in p.steps),
         " > ".join(s.channel for s in p.steps),
         "; ".join(", ".join(s.articles) for s in p.steps),
         "" if p.typical_days is None else str(p.typical_days),
@@ -86,7 +86,7 @@ def write_markdown(result: RouteResult, out: TextIO) -> None:
     out.write("| # | Route | Channel | Legal basis | Time | Warnings |\n|---|---|---|---|---|---|\n")
     for p in result.pathways:
         out.write("| " + " | ".join(_md(c) for c in (
-            str(p.rank), " → ".join(s.instrument.short_name or s.instrument.name for s in p.steps),
+            str(p.rank), " → ".join(s.label for s in p.steps),
             " → ".join(vocab.CHANNELS[s.channel] for s in p.steps), _articles(p), _days(p),
             "; ".join(w.message for w in p.warnings))) + " |\n")
     for w in result.warnings:
@@ -97,9 +97,8 @@ def write_markdown(result: RouteResult, out: TextIO) -> None:
 def _articles(p: Pathway) -> str:
     parts = []
     for s in p.steps:
-        cite = s.instrument.citation or ""
-        arts = ", ".join(s.articles)
-        parts.append(f"{cite} {arts}".strip())
+        for inst, articles in ((s.instrument, s.articles), *s.supplemented_by):
+            parts.append(f"{inst.citation or ''} {', '.join(articles)}".strip())
     return "; ".join(parts)
 
 
@@ -124,7 +123,7 @@ def write_table(result: RouteResult, out: TextIO, *, explain: bool = False) -> N
                         ("Time", ""), ("Warnings", "yellow")):
         table.add_column(name, style=style or None, overflow="fold")
     for p in shown:
-        route = " → ".join(s.instrument.short_name or s.instrument.name for s in p.steps)
+        route = " → ".join(s.label for s in p.steps)
         codes = ", ".join(dict.fromkeys(w.code for w in p.warnings))
         table.add_row(str(p.rank), escape(route), escape(" → ".join(vocab.CHANNELS[s.channel] for s in p.steps)),
                       escape(_articles(p)), _days(p), escape(codes))
@@ -132,7 +131,7 @@ def write_table(result: RouteResult, out: TextIO, *, explain: bool = False) -> N
         console.print(table)
         for p in shown:
             if p.warnings:
-                console.print(escape(f"{p.rank}. {p.steps[0].instrument.short_name or p.steps[0].instrument.name}"), style="bold")
+                console.print(escape(f"{p.rank}. {p.steps[0].label}"), style="bold")
                 for w in p.warnings:
                     console.print(escape(f"   [{w.code}] {w.message}"))
     else:

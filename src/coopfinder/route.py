@@ -97,7 +97,7 @@ def find_routes(source: Dataset | nx.Graph, query: Query) -> RouteResult:
 
     pathways, replaced = _drop_replaced(ds, pathways, query)
     absent.extend(replaced)
-    pathways = _mark_supplements(pathways)
+    pathways = _fold_supplements(pathways)
     # Fallbacks (domestic law, reciprocity) only where no treaty answers the question as asked:
     # a treaty that covers the crime only under a condition (UNTOC's organised group, UNCAC's
     # corruption) leaves the practitioner needing them.
@@ -202,20 +202,39 @@ def _drop_replaced(ds: Dataset, pathways: list[Pathway], query: Query) -> tuple[
     return kept, gone
 
 
-def _mark_supplements(pathways: list[Pathway]) -> list[Pathway]:
-    """Where an agreement supplements a treaty that is also offered (EU–US and a bilateral MLAT), say so on both."""
+# The more direct channel wins when a supplement allows it (ETS 182 Art. 4, 2000 EU Convention Art. 6).
+_DIRECTNESS = ["direct_judicial", "service_provider", "central_authority", "24_7_network", "police", "diplomatic", "eurojust",
+               "single_point_of_contact", "unspecified"]
+
+
+def _fold_supplements(pathways: list[Pathway]) -> list[Pathway]:
+    """A protocol or agreement that supplements an offered instrument joins that pathway (one route,
+    applied together) instead of standing as a route of its own; alone, it stays its own pathway."""
     offered = {p.steps[0].instrument.id: p for p in pathways}
-    notes: dict[str, list[Warning]] = {}
+    folded: dict[str, list[Pathway]] = {}
     for iid, p in offered.items():
-        inst = p.steps[0].instrument
-        for target in inst.supplements:
-            if target in offered:
-                other = offered[target].steps[0].instrument
-                notes.setdefault(target, []).append(Warning("supplemented", f"{_name(other)} applies as supplemented by {_name(inst)}", inst.source))
-                notes.setdefault(iid, []).append(Warning("supplemented", f"{_name(inst)} supplements {_name(other)}: use them together", inst.source))
-    if not notes:
-        return pathways
-    return [replace(p, warnings=p.warnings + tuple(notes.get(p.steps[0].instrument.id, ()))) for p in pathways]
+        target = next((t for t in p.steps[0].instrument.supplements if t in offered and t != iid), None)
+        if target is not None and not offered[target].steps[0].instrument.supplements:
+            folded.setdefault(target, []).append(p)
+    gone = {q.steps[0].instrument.id for qs in folded.values() for q in qs}
+    out = []
+    for p in pathways:
+        iid = p.steps[0].instrument.id
+        if iid in gone:
+            continue
+        extras = sorted(folded.get(iid, []), key=lambda q: q.steps[0].instrument.id)
+        if extras:
+            base = p.steps[0]
+            channel = min([base.channel, *(q.steps[0].channel for q in extras)], key=_DIRECTNESS.index)
+            step = replace(base, channel=channel,
+                           supplemented_by=tuple((q.steps[0].instrument, q.steps[0].articles) for q in extras))
+            why = [*p.why, *(f"applies together with {_name(q.steps[0].instrument)}, which supplements it between these states"
+                             for q in extras)]
+            warnings = _dedupe([*p.warnings, *(w for q in extras for w in q.warnings if w.code != "scope_condition")])
+            sources = tuple(dict.fromkeys([*p.sources, *(s for q in extras for s in q.sources)]))
+            p = replace(p, steps=(step, *p.steps[1:]), why=tuple(why), warnings=tuple(warnings), sources=sources)
+        out.append(p)
+    return out
 
 
 def _fallbacks(ds: Dataset, query: Query, day: dt.date) -> tuple[list[Pathway], list[Absence], list[Warning]]:

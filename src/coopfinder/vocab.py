@@ -32,6 +32,7 @@ CRIMES: dict[str, str] = {
     "firearms": "illicit firearms trafficking",
     "core_international": "genocide, war crimes, crimes against humanity",
     "tax": "tax and customs offences",
+    "torture": "torture (Convention against Torture)",
 }
 
 CHANNELS: dict[str, str] = {
@@ -43,6 +44,7 @@ CHANNELS: dict[str, str] = {
     "service_provider": "order addressed directly to a service provider",
     "single_point_of_contact": "single point of contact",
     "eurojust": "through Eurojust",
+    "unspecified": "channel not recorded in the data",
 }
 
 # What kind of legal basis an instrument is; `strength` below ranks them.
@@ -118,7 +120,6 @@ WARNING_CODES: dict[str, str] = {
     "not_recorded": "a fact that decides the answer is not in the data",
     "no_treaty": "the requested state needs a treaty and none binds the pair",
     "police_channel": "information from police channels is usually not evidence in court",
-    "supplemented": "the pathway is supplemented or modified by another instrument",
     "superseded": "replaced between these states by a newer instrument",
     "limits": "the instrument carries limits on who or what it reaches",
     "no_pathway": "no instrument binds both states for this question",
