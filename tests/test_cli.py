@@ -124,3 +124,8 @@ def test_help_version_and_module_entry():
     assert b"--measure" in helptext and b"--format" in helptext
     for command in (b"route", b"validate", b"schema"):
         assert command in run_cli("--help").stdout
+
+
+def test_ambiguous_state_names_are_refused():
+    proc = run_cli("route", "Korea", "DE", "-m", "evidence")
+    assert proc.returncode == 2 and b"ambiguous" in proc.stderr and b"KR" in proc.stderr and b"KP" in proc.stderr

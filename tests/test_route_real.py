@@ -169,3 +169,35 @@ def test_all_eu_pairs_answer_evidence_with_the_eio_except_ireland_and_denmark(re
                 assert "eu-dir-2014-41" not in first
             else:
                 assert first[0] == "eu-dir-2014-41", (a, b, first)
+
+
+def test_real_data_invariants(real):
+    """Counts and shapes the data must keep (validate checks the rest: dates, sources, members)."""
+    assert len(real.states) >= 200 and {"VA", "PS", "XK", "TW", "HK", "MO"} <= set(real.states)
+    assert len({m.state for m in real.groups["un"].members}) == 193
+    assert real.states["HK"].parent == real.states["MO"].parent == "CN"
+    for inst in real.instruments.values():
+        if inst.kind == "bilateral_treaty":
+            assert len(inst.parties) == 2, inst.id
+        if inst.kind == "eu_instrument":
+            assert inst.participation and inst.participation.group == "eu", inst.id
+        for p in inst.parties:
+            assert p.source, (inst.id, p.state)
+            if inst.adopted and p.signed:
+                assert dates.latest(p.signed) >= dates.earliest(inst.adopted), (inst.id, p.state)
+
+
+@pytest.mark.parametrize("a, b, measure, crime, expected", [
+    ("BR", "PT", "evidence", "cyber", "coe-ets-185"),
+    ("SA", "EG", "extradition", "terrorism", "arab-terrorism-1998"),
+    ("MY", "TH", "evidence", "any", "asean-mlat-2004"),
+    ("AR", "CL", "evidence", "any", "oas-a-55"),
+    ("KZ", "RU", "evidence", "any", "cis-chisinau-2002"),
+])
+def test_regional_instruments_bind_both(real, a, b, measure, crime, expected):
+    assert expected in ids(find_routes(real, Query(a, b, measure, crime, ON)))
+
+
+def test_regional_instrument_not_before_it_bound(real):
+    # Russia became bound by the Chisinau Convention in 2023
+    assert "cis-chisinau-2002" not in ids(find_routes(real, Query("KZ", "RU", "evidence", "any", "2020-01-01")))

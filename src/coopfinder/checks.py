@@ -244,7 +244,6 @@ def stats(ds: Dataset) -> dict:
     facts = [fact for _, _, fact in _sourced_facts(ds)]
     memberships = [m for g in ds.states_file.groups for m in g.members]
     sourced = sum(1 for f in facts if f.source)
-    # a membership is sourced by its own source or its group's
     kinds = Counter(i.kind for i in ds.instruments_file.instruments)
     parties = sum(len(i.parties) for i in ds.instruments_file.instruments)
     return {
@@ -258,6 +257,8 @@ def stats(ds: Dataset) -> dict:
         "facts_with_source": sourced,
         "share_with_source": round(sourced / len(facts), 3) if facts else 0.0,
         "facts_checked": sum(1 for f in facts if f.checked),
+        # a membership is sourced by its own source or its group's list
+        "memberships_with_source": sum(1 for g in ds.states_file.groups for m in g.members if m.source or g.source),
         "states_with_nationals_policy": sum(1 for s in ds.states.values() if s.extradites_nationals),
         "states_with_domestic_law": sum(1 for s in ds.states.values() if s.domestic_law),
     }

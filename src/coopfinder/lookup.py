@@ -57,6 +57,13 @@ def resolve_state(ds: Dataset, text: str) -> str:
         code = _iso_names(ds, folded)
         if code:
             return code
+        # a word that several names contain ("Korea", "Guinea-" prefixes): ask, never guess
+        words = {c for name, c in names.items() if f" {folded} " in f" {name} "}
+        if len(words) > 1:
+            listed = " or ".join(f"{c} {ds.states[c].name}" for c in sorted(words))
+            raise UnknownState(f"ambiguous state {text.strip()!r}: {listed}?")
+        if len(words) == 1:
+            return words.pop()
     candidates = list(names) + [c.lower() for c in ds.states]
     close = difflib.get_close_matches(folded, candidates, n=3, cutoff=0.6)
     suggestions = list(dict.fromkeys(names.get(c, c.upper()) for c in close))
