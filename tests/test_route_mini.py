@@ -119,3 +119,40 @@ def test_ranking_is_stable_and_scores_never_rise(mini):
     assert r == again
     scores = [p.score for p in r.pathways]
     assert scores == sorted(scores, reverse=True)
+
+
+def codes(pathway):
+    return {w.code for w in pathway.warnings}
+
+
+def test_every_ground_becomes_its_warning(mini):
+    p = find_routes(mini, Query("NO", "DE", "extradition", "tax", on="2010-01-01")).pathways[0]
+    assert p.steps[0].instrument.id == "mini-convention"
+    assert {"political_offence", "military_offence", "fiscal_offence", "ne_bis_in_idem", "speciality", "minimum_penalty"} <= codes(p)
+    # the fiscal ground is raised for tax offences only
+    drugs = find_routes(mini, Query("NO", "DE", "extradition", "drugs", on="2010-01-01")).pathways[0]
+    assert "fiscal_offence" not in codes(drugs) and "political_offence" in codes(drugs)
+
+
+def test_suspension_towards_one_partner(mini):
+    before = find_routes(mini, Query("FR", "IE", "evidence", on="2023-06-01"))
+    assert ids(before) == ["mini-convention"]
+    after = find_routes(mini, Query("FR", "IE", "evidence", on="2026-01-01"))
+    assert "mini-convention" not in ids(after)
+    assert any(w.code == "suspended" for w in after.warnings)
+    assert "mini-convention" in ids(find_routes(mini, Query("DE", "IE", "evidence", on="2026-01-01")))  # not towards DE
+
+
+def test_nationality_of_the_person_settles_the_warning(mini):
+    unknown = find_routes(mini, Query("US", "FR", "extradition", on="2026-01-01")).pathways[0]
+    assert "nationality" in codes(unknown)
+    national = find_routes(mini, Query("US", "FR", "extradition", on="2026-01-01", nationality="FR")).pathways[0]
+    assert any(w.code == "nationality" and "the person sought is a national of France" in w.message for w in national.warnings)
+    foreigner = find_routes(mini, Query("US", "FR", "extradition", on="2026-01-01", nationality="DE")).pathways[0]
+    assert "nationality" not in codes(foreigner)
+    assert any("does not apply" in line for line in foreigner.why)
+
+
+def test_aut_dedere_is_said_when_a_national_is_refused(mini):
+    p = find_routes(mini, Query("NO", "FR", "extradition", "drugs", on="2010-01-01", nationality="FR")).pathways[0]
+    assert any("Art. 6(2)" in w.message and "prosecution" in w.message for w in p.warnings)

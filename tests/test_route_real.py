@@ -201,3 +201,40 @@ def test_regional_instruments_bind_both(real, a, b, measure, crime, expected):
 def test_regional_instrument_not_before_it_bound(real):
     # Russia became bound by the Chisinau Convention in 2023
     assert "cis-chisinau-2002" not in ids(find_routes(real, Query("KZ", "RU", "evidence", "any", "2020-01-01")))
+
+
+def _codes(result, iid):
+    p = next(p for p in result.pathways if p.steps[0].instrument.id == iid)
+    return {w.code for w in p.warnings}
+
+
+def test_refusal_grounds_of_the_extradition_convention(real):
+    r = find_routes(real, Query("CH", "NO", "extradition", "tax", ON))
+    assert {"political_offence", "military_offence", "fiscal_offence", "ne_bis_in_idem", "speciality",
+            "minimum_penalty", "dual_criminality", "nationality"} <= _codes(r, "coe-ets-24")
+
+
+def test_death_penalty_assurances_between_us_and_uk(real):
+    r = find_routes(real, Query("US", "GB", "extradition", "any", ON))
+    assert "death_penalty" in _codes(r, "us-gb-ext-2003")
+
+
+def test_suspension_between_ukraine_and_russia(real):
+    before = find_routes(real, Query("RU", "UA", "evidence", "any", "2022-12-10"))
+    assert "cis-minsk-1993" in ids(before)
+    after = find_routes(real, Query("RU", "UA", "evidence", "any", "2023-06-01"))
+    assert "cis-minsk-1993" not in ids(after)
+    assert any(w.code == "suspended" for w in after.warnings)
+
+
+def test_nationality_settled_by_the_person_sought(real):
+    certain = find_routes(real, Query("GB", "DE", "extradition", "any", ON, nationality="DE"))
+    assert any("the person sought is a national of Germany" in w.message for w in certain.pathways[0].warnings)
+    moot = find_routes(real, Query("GB", "DE", "extradition", "any", ON, nationality="FR"))
+    assert "nationality" not in {w.code for w in moot.pathways[0].warnings}
+
+
+def test_unknown_facts_are_not_recorded_never_no(real):
+    # Slovakia's position on extraditing its nationals was not found: the answer says so
+    r = find_routes(real, Query("US", "SK", "extradition", "any", ON))
+    assert any(w.code == "not_recorded" and "nationals" in w.message for p in r.pathways for w in p.warnings)

@@ -99,7 +99,7 @@ def _party_binding(inst: Instrument, party: Party, name: str, day: dt.date) -> B
         return Binding(UNKNOWN, f"ceased to apply to {name} on a day in {party.withdrawn} not recorded", party=party, sources=sources)
     if party.withdrawn and day >= dates.earliest(party.withdrawn):
         return Binding(NOT_BOUND, f"no longer binds {name}: withdrawn or ceased to apply on {party.withdrawn}", party=party, sources=sources)
-    if party.suspended and day >= dates.earliest(party.suspended):
+    if party.suspended and not party.suspended_towards and day >= dates.earliest(party.suspended):
         return Binding(NOT_BOUND, f"suspended by {name} since {party.suspended}", party=party, sources=sources)
     approximate = False
     if party.in_force:

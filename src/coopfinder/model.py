@@ -149,6 +149,7 @@ class Party(Sourced):
     bound_by: PartialDate | None = Field(None, description="where the exact date is not recorded: a date by which a source shows the party bound (e.g. a depositary notification listing contracting states)")
     withdrawn: PartialDate | None = Field(None, description="first day it no longer applies to this party (denunciation, withdrawal, end of a transition period)")
     suspended: PartialDate | None = Field(None, description="date from which this party suspended it")
+    suspended_towards: list[StateCode] = Field(default_factory=list, description="the suspension applies only towards these parties; empty: towards all")
     reservations: list[Reservation] = Field(default_factory=list, description="reservations and declarations that change answers")
 
 
@@ -172,6 +173,17 @@ class Side(Record):
     states: list[StateCode] = Field(default_factory=list, description="these states")
 
 
+class Ground(Sourced):
+    """A ground on which the requested state may (or must) refuse, or a rule that limits use."""
+
+    code: Literal["political_offence", "fiscal_offence", "military_offence", "ne_bis_in_idem", "speciality",
+                  "minimum_penalty", "death_penalty", "nationality", "dual_criminality"] = Field(
+        description="the warning code it raises (see vocab.WARNING_CODES)")
+    article: str | None = Field(None, description="the article that says so")
+    text: str = Field(description="what it says, short")
+    crimes: list[Crime] = Field(default_factory=list, description="raised only for these crimes (and for 'any'); empty: always")  # type: ignore[valid-type]
+
+
 class Deadline(Sourced):
     what: str = Field(description="what must happen (decision on recognition, formal request after provisional arrest)")
     days: int = Field(ge=0, description="within how many days")
@@ -190,6 +202,8 @@ class MeasureSpec(Sourced):
     typical_days: int | None = Field(None, ge=0, description="typical time to an answer, in days")
     typical_days_source: Url | None = Field(None, description="where the typical time comes from")
     deadlines: list[Deadline] = Field(default_factory=list, description="deadlines the instrument fixes")
+    grounds: list[Ground] = Field(default_factory=list, description="refusal grounds and limits on use that stand in the way")
+    aut_dedere: str | None = Field(None, description="article obliging a state that does not extradite to prosecute instead")
 
 
 class EntryIntoForceRule(Sourced):
@@ -271,9 +285,13 @@ class Query:
     measure: str
     crime: str = "any"
     on: str = ""  # YYYY-MM-DD; empty means today, filled in by find_routes
+    nationality: str | None = None  # of the person sought, where known: makes nationality warnings certain or moot
 
     def as_dict(self) -> dict:
-        return {"from": self.requesting, "to": self.requested, "measure": self.measure, "crime": self.crime, "on": self.on}
+        out = {"from": self.requesting, "to": self.requested, "measure": self.measure, "crime": self.crime, "on": self.on}
+        if self.nationality:
+            out["nationality"] = self.nationality
+        return out
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,8 @@ def check_query(ds: Dataset, query: Query) -> dt.date:
         raise QueryError(f"unknown measure {query.measure!r} (choose from: {', '.join(vocab.MEASURES)})")
     if query.crime not in vocab.CRIMES:
         raise QueryError(f"unknown crime {query.crime!r} (choose from: {', '.join(vocab.CRIMES)})")
+    if query.nationality is not None and query.nationality not in ds.states:
+        raise QueryError(f"unknown nationality {query.nationality!r}")
     try:
         return dates.parse_day(query.on) if query.on else dt.date.today()
     except dates.BadDate as exc:
@@ -58,7 +60,7 @@ def find_routes(source: Dataset | nx.Graph, query: Query) -> RouteResult:
         if ds is None:
             raise TypeError("find_routes needs a Dataset or a graph built by build_graph")
     day = check_query(ds, query)
-    query = Query(query.requesting, query.requested, query.measure, query.crime, day.isoformat())
+    query = replace(query, on=day.isoformat())
     a, b = query.requesting, query.requested
 
     pathways: list[Pathway] = []
@@ -88,6 +90,11 @@ def find_routes(source: Dataset | nx.Graph, query: Query) -> RouteResult:
             continue
         if not on_sides(inst, ds, a, b, day):
             absent.append(Absence(iid, _name(inst), "both states are on the same side of this agreement"))
+            continue
+        suspended = safeguards.suspension(ds, inst, query, day)
+        if suspended is not None:
+            absent.append(Absence(iid, _name(inst), suspended.message))
+            top.append(suspended)
             continue
         excluded = safeguards.excluding_reservation(inst, query)
         if excluded is not None:
@@ -172,9 +179,12 @@ def _pathway(ds: Dataset, inst: Instrument, spec: MeasureSpec, query: Query, day
     # a party's own nationality declaration under this instrument says more than its general law
     general = [] if any(w.code == "nationality" for w in reserved) else safeguards.nationality_warnings(ds, inst, query, day)
     warnings = [*safeguards.measure_warnings(ds, inst, spec, query),
+                *safeguards.ground_warnings(inst, spec, query),
                 *reserved,
                 *general,
                 *([] if spec.channel == "police" else safeguards.death_penalty_warnings(ds, query))]
+    warnings, settled = safeguards.settle_nationality(ds, warnings, spec, query)
+    why.extend(settled)
     if inst.addressee == "service_provider":
         why.append("the order goes directly to a service provider, not to the state's authorities")
     if spec.channel == "police" and query.measure == "evidence":

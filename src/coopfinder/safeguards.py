@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .binding import Binding, membership_on
+from . import dates
+from .binding import membership_on
 from .model import Dataset, Instrument, MeasureSpec, Query, Reservation, Warning
 
 EXCLUDING_KINDS = {"not_bound"}
@@ -73,6 +74,26 @@ def nationality_warnings(ds: Dataset, inst: Instrument, query: Query, day: dt.da
     return [Warning("nationality", f"{state.name} extradites its own nationals only on conditions{cond}", policy.source)]
 
 
+def settle_nationality(ds: Dataset, warnings: list[Warning], spec: MeasureSpec, query: Query) -> tuple[list[Warning], list[str]]:
+    """With --nationality, a nationality warning becomes certain or disappears: (warnings, why lines)."""
+    if query.measure != "extradition":
+        return warnings, []
+    nat = [w for w in warnings if w.code == "nationality" or (w.code == "not_recorded" and "own nationals" in w.message)]
+    if not query.nationality or not nat:
+        return warnings, []
+    state = ds.states[query.requested].name
+    rest = [w for w in warnings if w not in nat]
+    if query.nationality != query.requested:
+        who = ds.states[query.nationality].name if query.nationality in ds.states else query.nationality
+        return rest, [f"the person sought is a national of {who}, not of {state}: {state}'s nationality bar does not apply"]
+    certain = [Warning(w.code if w.code == "nationality" else "not_recorded",
+                       f"the person sought is a national of {state}: {w.message}", w.source) for w in nat]
+    if spec.aut_dedere:
+        certain.append(Warning("nationality", f"if {state} refuses because the person is its national, it must submit the "
+                               f"case to its own authorities for prosecution ({spec.aut_dedere})", spec.source))
+    return rest + certain, []
+
+
 def death_penalty_warnings(ds: Dataset, query: Query) -> list[Warning]:
     """Assurances are needed when the requesting state keeps the death penalty and the requested does not."""
     if query.measure not in ("extradition", "evidence", "transfer_of_proceedings"):
@@ -89,6 +110,29 @@ def death_penalty_warnings(ds: Dataset, query: Query) -> list[Warning]:
         return [Warning("death_penalty", f"{a.name} keeps the death penalty and {b.name} has abolished it: "
                         f"expect {b.name} to ask for {what}", dp_a.source)]
     return []
+
+
+def suspension(ds: Dataset, inst: Instrument, query: Query, day: dt.date) -> Warning | None:
+    """A party's suspension of the instrument towards the other state of the pair, if in effect."""
+    for here, there in ((query.requesting, query.requested), (query.requested, query.requesting)):
+        party = next((p for p in inst.parties if p.state == here), None)
+        if party and party.suspended and party.suspended_towards and there in party.suspended_towards \
+                and day >= dates.earliest(party.suspended):
+            return Warning("suspended", f"{ds.states[here].name} has suspended {inst.short_name or inst.name} towards "
+                           f"{ds.states[there].name} since {party.suspended}", party.source)
+    return None
+
+
+def ground_warnings(inst: Instrument, spec: MeasureSpec, query: Query) -> list[Warning]:
+    """The instrument's own refusal grounds and limits, for this crime."""
+    name = inst.short_name or inst.name
+    out = []
+    for g in spec.grounds:
+        if g.crimes and query.crime != "any" and query.crime not in g.crimes:
+            continue
+        where = f" ({g.article})" if g.article else ""
+        out.append(Warning(g.code, f"{name}{where}: {g.text}", g.source or spec.source or inst.source))
+    return out
 
 
 def measure_warnings(ds: Dataset, inst: Instrument, spec: MeasureSpec, query: Query) -> list[Warning]:

@@ -123,6 +123,13 @@ WARNING_CODES: dict[str, str] = {
     "superseded": "replaced between these states by a newer instrument",
     "limits": "the instrument carries limits on who or what it reaches",
     "no_pathway": "no instrument binds both states for this question",
+    "political_offence": "the requested state may refuse for a political offence",
+    "fiscal_offence": "the requested state may refuse for a fiscal (tax, customs, exchange) offence",
+    "military_offence": "offences under military law only are excluded",
+    "ne_bis_in_idem": "refused if the person was already finally judged for the same acts",
+    "speciality": "the person may be tried only for the offences extradited for (rule of speciality)",
+    "minimum_penalty": "the offence must reach a minimum penalty",
+    "suspended": "one state has suspended the instrument towards the other",
     "not_in_force": "the instrument is not in force on the date asked",
 }
 
