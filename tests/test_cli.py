@@ -129,3 +129,34 @@ def test_help_version_and_module_entry():
 def test_ambiguous_state_names_are_refused():
     proc = run_cli("route", "Korea", "DE", "-m", "evidence")
     assert proc.returncode == 2 and b"ambiguous" in proc.stderr and b"KR" in proc.stderr and b"KP" in proc.stderr
+
+
+def test_why_not_answers_each_kind_of_reason():
+    cases = [
+        (["IE", "DE", "eu-dir-2014-41", "-m", "evidence"], 1, b"opt-out"),
+        (["GB", "DE", "eu-fd-2002-584", "-m", "extradition"], 1, b"ceased to apply"),
+        (["KZ", "RU", "cis-chisinau-2002", "-m", "evidence", "--on", "2020-01-01"], 1, b"will bind both from 2023-06-28"),
+        (["DE", "FR", "coe-ets-24", "-m", "extradition"], 1, b"replaced between these states"),
+        (["DE", "FR", "eu-dir-2014-41", "-m", "extradition"], 1, b"does not provide for"),
+        (["US", "GB", "coe-cets-224", "-m", "evidence"], 1, b"has not entered into force"),
+        (["RU", "UA", "cis-minsk-1993", "-m", "evidence", "--on", "2023-06-01"], 1, b"suspended"),
+        (["DE", "FR", "European Investigation Order", "-m", "evidence"], 0, b"is offered: pathway 1"),
+        (["IE", "DE", "Budapest Convention", "-m", "evidence", "--on", "2024-01-01"], 1, b"had not ratified as of 2025-10-08"),
+    ]
+    for args, code, needle in cases:
+        proc = run_cli("why-not", *args, *([] if "--on" in args else ["--on", ON]))
+        assert proc.returncode == code and needle in proc.stdout, (args, proc.stdout, proc.stderr)
+    bad = run_cli("why-not", "DE", "FR", "euro-invest", "-m", "evidence")
+    assert bad.returncode == 2 and b"did you mean 'eu-dir-2014-41'" in bad.stderr
+
+
+def test_jit_finds_bases_binding_all_partners():
+    proc = run_cli("jit", "DE", "FR", "NL", "--crime", "drugs", "--on", ON, "--format", "json")
+    assert proc.returncode == 0
+    out = json.loads(proc.stdout)
+    complete = {b["instrument"]["id"] for b in out["bases"] if b["binds_all"]}
+    assert {"eu-mla-2000", "un-untoc"} <= complete
+    partial = [b for b in out["bases"] if not b["binds_all"]]
+    assert all(b["missing"] and all(m["reason"] for m in b["missing"]) for b in partial)
+    assert run_cli("jit", "DE").returncode == 2
+    assert run_cli("jit", "DE", "DE", "FR").returncode == 2

@@ -74,7 +74,7 @@ def test_bilateral_in_force_and_signed_only(mini):
     assert {"death_penalty", "nationality"} <= codes  # US retentionist, DE abolitionist; DE conditional on nationals
     r2 = find_routes(mini, Query("US", "FR", "extradition", on="2026-01-01"))
     assert "mini-fr-us-ext" not in ids(r2)  # signed, never in force: never offered
-    assert "has not ratified" in absent(r2)["mini-fr-us-ext"]
+    assert "has not entered into force" in absent(r2)["mini-fr-us-ext"]
 
 
 def test_reciprocity_only_where_the_requested_state_allows_it(mini):

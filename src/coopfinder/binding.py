@@ -57,15 +57,31 @@ def _derived_in_force(inst: Instrument, party: Party) -> tuple[dt.date | None, b
     elif rule.kind == "first_of_month_after_months":
         day = dates.add_months_first_of_month(day, rule.n)
     how = f"deposit {deposit}, in force by the rule of {rule.article}"
-    if inst.in_force and dates.latest(inst.in_force) > day:
-        day = dates.latest(inst.in_force)
-        how = f"deposit {deposit}, in force with the instrument on {inst.in_force}"
+    started = instrument_started(inst)
+    if started is None:  # the instrument's own entry into force is not known: nothing can be derived
+        return None, False, ""
+    if started > day:
+        day = started
+        how = (f"deposit {deposit}, in force with the instrument on {inst.in_force}" if inst.in_force else
+               f"deposit {deposit}; the instrument's own entry into force is not recorded, but it was in force by "
+               f"{started} (a party's recorded date)")
     return day, dates.is_partial(deposit), how
+
+
+def instrument_started(inst: Instrument) -> dt.date | None:
+    """The day the instrument itself was in force: its `in_force`, else the earliest day a party's
+    own in-force date proves it was (conservative), else None."""
+    if inst.in_force:
+        return dates.latest(inst.in_force)
+    known = [dates.latest(p.in_force) for p in inst.parties if p.in_force]
+    return min(known) if known else None
 
 
 def binding(ds: Dataset, inst: Instrument, state: str, day: dt.date) -> Binding:
     """Whether `inst` binds `state` on `day`, and why."""
     name = ds.states[state].name if state in ds.states else state
+    if inst.pending:
+        return Binding(NOT_BOUND, f"{_label(inst)} has not entered into force (as of the data's date)", sources=_src(inst.source))
     if inst.ended and day >= dates.earliest(inst.ended):
         return Binding(NOT_BOUND, f"terminated on {inst.ended}", sources=_src(inst.source))
     party = next((p for p in inst.parties if p.state == state), None)
@@ -122,10 +138,19 @@ def _party_binding(inst: Instrument, party: Party, name: str, day: dt.date) -> B
             return Binding(BOUND, f"{name} bound at the latest from {party.bound_by} (exact date not recorded)", since=since,
                            approximate=True, party=party, sources=sources)
         if since is None:
+            if inst.kind == "bilateral_treaty":
+                return Binding(UNKNOWN, f"the date {_label(inst)} entered into force is not recorded", party=party, sources=sources)
             if party.ratified or party.acceded or party.succeeded:
                 return Binding(UNKNOWN, f"{name} is a party but the date it became bound is not recorded", party=party, sources=sources)
-            if party.signed:
+            if party.not_ratified_as_of and day <= dates.earliest(party.not_ratified_as_of):
+                return Binding(NOT_BOUND, f"{name} signed on {party.signed or 'a date not recorded'} and had not ratified as of "
+                               f"{party.not_ratified_as_of}", party=party, sources=sources)
+            if party.signed and inst.parties_complete:
                 return Binding(NOT_BOUND, f"{name} signed on {party.signed} but has not ratified", party=party, sources=sources)
+            if party.signed or party.not_ratified_as_of:  # the list may be behind the depositary's: a signature is not a "no"
+                since_when = f" after {party.not_ratified_as_of}" if party.not_ratified_as_of else ""
+                return Binding(UNKNOWN, f"{name} signed on {party.signed or 'a date not recorded'}; a ratification{since_when} "
+                               "is not recorded", party=party, sources=sources)
             return Binding(UNKNOWN, f"{name}'s status is not recorded", party=party, sources=sources)
     if since > day:
         return Binding(NOT_BOUND, f"not yet in force for {name} on {day} (from {since})", since=since,
@@ -167,6 +192,10 @@ def _group_binding(ds: Dataset, inst: Instrument, state: str, name: str, day: dt
     if rule.from_:
         how += f"; applies from {rule.from_}"
     return Binding(BOUND, how, since=since, approximate=dates.is_partial(text), sources=sources)
+
+
+def _label(inst: Instrument) -> str:
+    return inst.short_name or inst.name
 
 
 def _src(*values: str | None) -> tuple[str, ...]:

@@ -112,6 +112,80 @@ def route(
     raise typer.Exit(EXIT_FOUND if result.pathways else EXIT_NONE)
 
 
+@app.command("why-not")
+def why_not_command(
+    from_state: str = typer.Argument(..., metavar="FROM", help="Requesting state."),
+    to_state: str = typer.Argument(..., metavar="TO", help="Requested state."),
+    instrument: str = typer.Argument(..., metavar="INSTRUMENT", help="Instrument id or name (e.g. eu-dir-2014-41)."),
+    measure: str = typer.Option(..., "--measure", "-m", help=f"One of: {', '.join(vocab.MEASURES)}."),
+    crime: str = typer.Option("any", "--crime", "-c", help="The crime (default: any)."),
+    on: Optional[str] = typer.Option(None, "--on", metavar="YYYY-MM-DD", help="Date [default: today]."),
+    data: Optional[Path] = DataOpt,
+    debug: bool = DebugOpt,
+) -> None:
+    """Why an instrument is (not) offered between two states: exit 0 offered, 1 not offered."""
+    from .explain import UnknownInstrument, resolve_instrument, why_not
+    from .lookup import UnknownState, resolve_state
+    from .model import Query
+    from .route import QueryError
+
+    _State.debug = debug
+    measure = _choice(measure, vocab.MEASURES, "measure")
+    crime = _choice(crime, vocab.CRIMES, "crime")
+    ds = _load(data)
+    try:
+        query = Query(resolve_state(ds, from_state), resolve_state(ds, to_state), measure, crime, on or "")
+        offered, lines = why_not(ds, query, resolve_instrument(ds, instrument))
+    except (UnknownState, QueryError, UnknownInstrument) as exc:
+        raise _usage(str(exc)) from None
+    sys.stdout.write("\n".join(lines) + "\n")
+    raise typer.Exit(EXIT_FOUND if offered else EXIT_NONE)
+
+
+@app.command()
+def jit(
+    states: list[str] = typer.Argument(..., metavar="STATE ...", help="The partners of the joint investigation team."),
+    crime: str = typer.Option("any", "--crime", "-c", help="The crime (default: any)."),
+    on: Optional[str] = typer.Option(None, "--on", metavar="YYYY-MM-DD", help="Date [default: today]."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    data: Optional[Path] = DataOpt,
+    debug: bool = DebugOpt,
+) -> None:
+    """Legal bases for a joint investigation team binding ALL partners, and who lacks each other one."""
+    import json
+
+    from .explain import jit_bases
+    from .lookup import UnknownState, resolve_state
+    from .route import QueryError
+
+    _State.debug = debug
+    fmt = _choice(fmt, {"table": "", "json": ""}, "format")
+    crime = _choice(crime, vocab.CRIMES, "crime")
+    ds = _load(data)
+    try:
+        partners = [resolve_state(ds, s) for s in states]
+        day, bases = jit_bases(ds, partners, crime, on or "")
+    except (UnknownState, QueryError) as exc:
+        raise _usage(str(exc)) from None
+    complete = [b for b in bases if not b.missing]
+    if fmt == "json":
+        sys.stdout.write(json.dumps({"query": {"states": partners, "crime": crime, "on": day},
+                                     "bases": [b.as_dict() for b in bases]}, indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(f"Joint investigation team {' + '.join(partners)}, crime: {crime}, on {day}\n")
+        for b in bases:
+            arts = f" ({', '.join(b.articles)})" if b.articles else ""
+            name = b.instrument.short_name or b.instrument.name
+            if not b.missing:
+                sys.stdout.write(f"  binds all: {name}{arts}\n")
+            else:
+                lack = "; ".join(f"{s}: {r}" for s, r in b.missing)
+                sys.stdout.write(f"  not all:   {name}{arts} — {lack}\n")
+        if not complete:
+            sys.stdout.write("  no legal basis in the data binds every partner\n")
+    raise typer.Exit(EXIT_FOUND if complete else EXIT_NONE)
+
+
 @app.command()
 def validate(
     paths: Optional[list[Path]] = typer.Argument(None, metavar="[PATH ...]",

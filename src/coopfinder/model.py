@@ -146,6 +146,7 @@ class Party(Sourced):
     acceded: PartialDate | None = Field(None, description="date of accession (deposit)")
     succeeded: PartialDate | None = Field(None, description="date of succession")
     in_force: PartialDate | None = Field(None, description="date the instrument entered into force for this party")
+    not_ratified_as_of: PartialDate | None = Field(None, description="a signatory that a source shows had not ratified (or acceded) as of this date: 'not bound' up to it, 'not recorded' after")
     bound_by: PartialDate | None = Field(None, description="where the exact date is not recorded: a date by which a source shows the party bound (e.g. a depositary notification listing contracting states)")
     withdrawn: PartialDate | None = Field(None, description="first day it no longer applies to this party (denunciation, withdrawal, end of a transition period)")
     suspended: PartialDate | None = Field(None, description="date from which this party suspended it")
@@ -230,6 +231,7 @@ class Instrument(Sourced):
     addressee: _literal(vocab.ADDRESSEES) = Field("state", description="who receives the request")  # type: ignore[valid-type]
     adopted: PartialDate | None = Field(None, description="date adopted or opened for signature")
     in_force: PartialDate | None = Field(None, description="date the instrument itself entered into force")
+    pending: bool = Field(False, description="true while the instrument has not entered into force for anyone (as of the file's as_of): never offered")
     provisional_from: PartialDate | None = Field(None, description="date from which it is applied provisionally, before entry into force")
     ended: PartialDate | None = Field(None, description="first day it no longer exists for anyone (termination)")
     entry_into_force_rule: EntryIntoForceRule | None = Field(None, description="how a later party's entry into force follows from its deposit")

@@ -1,0 +1,112 @@
+"""why-not and jit: the reasons an instrument is absent, and the bases that bind every partner."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass
+
+from . import vocab
+from .binding import BOUND, binding, on_sides
+from .model import Dataset, Instrument, Query
+from .route import QueryError, _specs, check_query, find_routes
+
+
+class UnknownInstrument(ValueError):
+    """An instrument id or name the data does not have (with a "did you mean")."""
+
+
+def resolve_instrument(ds: Dataset, text: str) -> Instrument:
+    """An instrument by id, short name or name, in any case."""
+    wanted = text.strip().casefold()
+    for inst in ds.instruments.values():
+        if wanted in (inst.id, (inst.short_name or "").casefold(), inst.name.casefold()):
+            return inst
+    names = {inst.id: inst.id for inst in ds.instruments.values()}
+    names.update({(inst.short_name or inst.name).casefold(): inst.id for inst in ds.instruments.values()})
+    close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.5)
+    hint = f" (did you mean {', '.join(repr(names[c]) for c in dict.fromkeys(close))}?)" if close else ""
+    raise UnknownInstrument(f"unknown instrument {text!r}{hint}")
+
+
+def why_not(ds: Dataset, query: Query, inst: Instrument) -> tuple[bool, list[str]]:
+    """(offered?, one or two lines saying why or why not) for `inst` and this question."""
+    day = check_query(ds, query)
+    result = find_routes(ds, query)
+    for p in result.pathways:
+        for step in p.steps:
+            if inst.id == step.instrument.id or inst.id in {i.id for i, _ in step.supplemented_by}:
+                return True, [f"{_name(inst)} is offered: pathway {p.rank} of {len(result.pathways)} ({step.label})"]
+    absent = next((a for a in result.absent if a.instrument == inst.id), None)
+    if absent is not None:
+        return False, [f"{_name(inst)} is not offered: {absent.reason}"] + _when(ds, inst, query, day)
+    if not _specs(inst, query):
+        measures = sorted({m.measure for m in inst.measures})
+        if query.measure not in measures:
+            return False, [f"{_name(inst)} does not provide for {vocab.MEASURES[query.measure]} "
+                           f"(it provides for: {', '.join(measures) or 'nothing recorded'})"]
+        return False, [f"{_name(inst)} does not cover {query.crime} offences for {query.measure}"]
+    lines = []
+    for state in (query.requesting, query.requested):
+        b = binding(ds, inst, state, day)
+        if b.status != BOUND:
+            lines.append(f"{_name(inst)} is not offered: {b.reason}")
+    if not lines and not on_sides(inst, ds, query.requesting, query.requested, day):
+        lines.append(f"{_name(inst)} is not offered: both states are on the same side of this agreement")
+    if not lines and inst.kind in ("reciprocity", "domestic_law"):
+        lines.append(f"{_name(inst)} is not offered: a treaty answers this question, or the requested state's law does not allow it")
+    return False, (lines or [f"{_name(inst)} is not offered for this question"]) + _when(ds, inst, query, day)
+
+
+def _when(ds: Dataset, inst: Instrument, query: Query, day: dt.date) -> list[str]:
+    """For "not yet in force": the day it will bind both."""
+    hints = [binding(ds, inst, s, day).until_hint for s in (query.requesting, query.requested)]
+    future = [h for h in hints if h is not None]
+    if future and all(h is not None or binding(ds, inst, s, day).status == BOUND
+                      for h, s in zip(hints, (query.requesting, query.requested))):
+        return [f"it will bind both from {max(future)}"]
+    return []
+
+
+def _name(inst: Instrument) -> str:
+    return inst.short_name or inst.name
+
+
+@dataclass(frozen=True)
+class JitBasis:
+    instrument: Instrument
+    articles: tuple[str, ...]
+    missing: tuple[tuple[str, str], ...]  # (state, reason) for partners it does not bind
+
+    def as_dict(self) -> dict:
+        return {"instrument": {"id": self.instrument.id, "name": self.instrument.name,
+                               "short_name": self.instrument.short_name or self.instrument.name},
+                "articles": list(self.articles), "binds_all": not self.missing,
+                "missing": [{"state": s, "reason": r} for s, r in self.missing]}
+
+
+def jit_bases(ds: Dataset, partners: list[str], crime: str = "any", on: str = "") -> tuple[str, list[JitBasis]]:
+    """Every instrument providing for a joint investigation team, with the partners it does not bind.
+
+    Bases that bind all partners come first."""
+    if len(set(partners)) < 2:
+        raise QueryError("a joint investigation team needs at least two different states")
+    if len(set(partners)) != len(partners):
+        raise QueryError("a state is named twice")
+    day = check_query(ds, Query(partners[0], partners[1], "jit", crime, on))
+    out = []
+    for inst in sorted(ds.instruments.values(), key=lambda i: i.id):
+        specs = _specs(inst, Query(partners[0], partners[1], "jit", crime, day.isoformat()))
+        if not specs or inst.kind in ("reciprocity", "domestic_law"):
+            continue
+        missing = []
+        for state in partners:
+            b = binding(ds, inst, state, day)
+            if b.status != BOUND:
+                missing.append((state, b.reason))
+        if inst.sides and not missing and not all(on_sides(inst, ds, a, b, day) for a in partners for b in partners if a < b):
+            missing.append(("*", "the partners must be on opposite sides of this agreement"))
+        if len(missing) < len(partners):  # says something about at least one partner
+            out.append(JitBasis(inst, tuple(specs[0].articles), tuple(missing)))
+    out.sort(key=lambda b: (len(b.missing), b.instrument.id))
+    return day.isoformat(), out
