@@ -14,7 +14,8 @@ from coopfinder.route import QueryError, find_routes
 
 
 def ids(result):
-    return [p.steps[0].instrument.id for p in result.pathways]
+    """The instrument of each pathway's request (its last step; earlier steps prepare it)."""
+    return [p.steps[-1].instrument.id for p in result.pathways]
 
 
 def absent(result):
@@ -127,7 +128,7 @@ def codes(pathway):
 
 def test_every_ground_becomes_its_warning(mini):
     p = find_routes(mini, Query("NO", "DE", "extradition", "tax", on="2010-01-01")).pathways[0]
-    assert p.steps[0].instrument.id == "mini-convention"
+    assert p.steps[-1].instrument.id == "mini-convention"
     assert {"political_offence", "military_offence", "fiscal_offence", "ne_bis_in_idem", "speciality", "minimum_penalty"} <= codes(p)
     # the fiscal ground is raised for tax offences only
     drugs = find_routes(mini, Query("NO", "DE", "extradition", "drugs", on="2010-01-01")).pathways[0]
@@ -156,3 +157,12 @@ def test_nationality_of_the_person_settles_the_warning(mini):
 def test_aut_dedere_is_said_when_a_national_is_refused(mini):
     p = find_routes(mini, Query("NO", "FR", "extradition", "drugs", on="2010-01-01", nationality="FR")).pathways[0]
     assert any("Art. 6(2)" in w.message and "prosecution" in w.message for w in p.warnings)
+
+
+def test_notice_step_comes_from_a_police_channel_binding_both(mini):
+    # mini-interpol binds DE and US (members), so the treaty pathway starts with a notice
+    p = find_routes(mini, Query("US", "DE", "extradition", on="2026-01-01")).pathways[0]
+    assert [s.role for s in p.steps] == ["notice", "request"]
+    assert p.steps[0].instrument.id == "mini-interpol"
+    eu = find_routes(mini, Query("FR", "DE", "extradition", on="2026-01-01")).pathways[0]
+    assert [s.role for s in eu.steps] == ["notice", "request"] or eu.steps[-1].instrument.id == "mini-eu-warrant"

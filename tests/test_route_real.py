@@ -22,7 +22,8 @@ EU = TARGETS[:27]
 
 
 def ids(result):
-    return [p.steps[0].instrument.id for p in result.pathways]
+    """The instrument of each pathway's request (its last step; earlier steps prepare it)."""
+    return [p.steps[-1].instrument.id for p in result.pathways]
 
 
 def test_eio_ranks_first_between_france_and_germany(real_graph):
@@ -57,8 +58,8 @@ def test_eaw_first_within_the_eu_and_gone_for_the_uk(real_graph):
 def test_us_uk_cyber_evidence_offers_the_mlat_budapest_and_cloud(real_graph):
     r = find_routes(real_graph, Query("US", "GB", "evidence", "cyber", ON))
     assert {"us-gb-mla-1994", "coe-ets-185", "us-gb-cloud-2019"} <= set(ids(r))
-    cloud = next(p for p in r.pathways if p.steps[0].instrument.id == "us-gb-cloud-2019")
-    assert cloud.steps[0].channel == "service_provider"
+    cloud = next(p for p in r.pathways if p.steps[-1].instrument.id == "us-gb-cloud-2019")
+    assert cloud.steps[-1].channel == "service_provider"
     assert any(w.code == "limits" for w in cloud.warnings)
     # the CLOUD agreement entered into force in October 2022
     assert "us-gb-cloud-2019" not in ids(find_routes(real_graph, Query("US", "GB", "evidence", "cyber", "2021-01-01")))
@@ -99,7 +100,10 @@ def test_every_step_binds_both_states_on_the_date_and_covers_the_question(real_g
     for p in result.pathways:
         for step in p.steps:
             inst = step.instrument
-            assert _specs(inst, q), f"{inst.id} does not cover {measure}/{crime}"
+            # preparatory steps rest on their own measure: preservation, or a police notice
+            step_measure = {"preservation": "preservation", "notice": "police_info"}.get(step.role, measure)
+            assert _specs(inst, Query(q.requesting, q.requested, step_measure, crime, q.on)), \
+                f"{inst.id} does not cover {step_measure}/{crime}"
             if inst.kind == "reciprocity":
                 continue
             states = [q.requested] if inst.kind == "domestic_law" else [q.requesting, q.requested]
@@ -204,7 +208,7 @@ def test_regional_instrument_not_before_it_bound(real):
 
 
 def _codes(result, iid):
-    p = next(p for p in result.pathways if p.steps[0].instrument.id == iid)
+    p = next(p for p in result.pathways if p.steps[-1].instrument.id == iid)
     return {w.code for w in p.warnings}
 
 
@@ -238,3 +242,29 @@ def test_unknown_facts_are_not_recorded_never_no(real):
     # Slovakia's position on extraditing its nationals was not found: the answer says so
     r = find_routes(real, Query("US", "SK", "extradition", "any", ON))
     assert any(w.code == "not_recorded" and "nationals" in w.message for p in r.pathways for w in p.warnings)
+
+
+def test_cyber_evidence_preserves_first_then_discloses(real):
+    r = find_routes(real, Query("US", "GB", "evidence", "cyber", ON))
+    mlat = next(p for p in r.pathways if p.steps[-1].instrument.id == "us-gb-mla-1994")
+    assert [s.role for s in mlat.steps] == ["preservation", "request"]
+    assert mlat.steps[0].instrument.id == "coe-ets-185" and mlat.steps[0].channel == "24_7_network"
+    cloud = next(p for p in r.pathways if p.steps[-1].instrument.id == "us-gb-cloud-2019")
+    assert len(cloud.steps) == 1  # an order to a provider is its own pathway
+
+
+def test_extradition_shows_the_provisional_arrest_step(real):
+    r = find_routes(real, Query("CH", "NO", "extradition", "any", ON))
+    ets24 = next(p for p in r.pathways if p.steps[-1].instrument.id == "coe-ets-24")
+    assert [s.role for s in ets24.steps] == ["notice", "provisional_arrest", "request"]
+    assert ets24.steps[1].articles == ("Art. 16",)
+    # its deadline is not in the data yet: the answer says so instead of inventing one
+    assert any(w.code == "not_recorded" and "provisional arrest" in w.message for w in ets24.warnings)
+    eaw = find_routes(real, Query("DE", "FR", "extradition", "any", ON)).pathways[0]
+    assert [s.role for s in eaw.steps] == ["request"]  # the warrant is the request
+
+
+def test_deadlines_get_dates_from_start(real):
+    r = find_routes(real, Query("DE", "FR", "evidence", "any", ON, start="2026-12-01"))
+    eio = r.pathways[0].steps[-1]
+    assert eio.due == ("2026-12-31", "2027-03-31")  # 30 days to decide, then 90 to carry out (Art. 12(3)-(4))

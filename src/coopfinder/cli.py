@@ -83,6 +83,7 @@ def route(
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Show at most N pathways."),
     fmt: str = typer.Option("table", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
     explain: bool = typer.Option(False, "--explain", help="Also list instruments not offered, and why."),
+    start: Optional[str] = typer.Option(None, "--start", metavar="YYYY-MM-DD", help="Day the request is sent: deadlines get dates."),
     nationality: Optional[str] = typer.Option(None, "--nationality", metavar="STATE",
                                               help="Nationality of the person sought: nationality bars become certain or moot."),
     data: Optional[Path] = DataOpt,
@@ -104,7 +105,7 @@ def route(
     ds = _load(data)
     try:
         query = Query(resolve_state(ds, from_state), resolve_state(ds, to_state), measure, crime, on or "",
-                      resolve_state(ds, nationality) if nationality else None)
+                      resolve_state(ds, nationality) if nationality else None, start or "")
         result = find_routes(ds, query)
     except (UnknownState, QueryError) as exc:
         raise _usage(str(exc)) from None

@@ -190,6 +190,7 @@ class Deadline(Sourced):
     days: int = Field(ge=0, description="within how many days")
     hours: int | None = Field(None, ge=0, description="within how many hours, where counted in hours")
     article: str | None = Field(None, description="the article fixing it")
+    after: Literal["start", "previous"] = Field("start", description="counted from the step's start (receipt, arrest) or from the previous deadline")
 
 
 class MeasureSpec(Sourced):
@@ -205,6 +206,7 @@ class MeasureSpec(Sourced):
     deadlines: list[Deadline] = Field(default_factory=list, description="deadlines the instrument fixes")
     grounds: list[Ground] = Field(default_factory=list, description="refusal grounds and limits on use that stand in the way")
     aut_dedere: str | None = Field(None, description="article obliging a state that does not extradite to prosecute instead")
+    provisional_arrest: str | None = Field(None, description="for extradition: the article providing for provisional arrest pending the formal request")
 
 
 class EntryIntoForceRule(Sourced):
@@ -288,11 +290,14 @@ class Query:
     crime: str = "any"
     on: str = ""  # YYYY-MM-DD; empty means today, filled in by find_routes
     nationality: str | None = None  # of the person sought, where known: makes nationality warnings certain or moot
+    start: str = ""  # YYYY-MM-DD the request is sent: deadlines get their dates
 
     def as_dict(self) -> dict:
         out = {"from": self.requesting, "to": self.requested, "measure": self.measure, "crime": self.crime, "on": self.on}
         if self.nationality:
             out["nationality"] = self.nationality
+        if self.start:
+            out["start"] = self.start
         return out
 
 
@@ -319,6 +324,9 @@ class Step:
     # protocols and agreements that apply together with `instrument` between these states
     # (the 2000 EU Convention with the 1959 one; an EU–US agreement with a bilateral MLAT): (instrument, articles)
     supplemented_by: tuple[tuple[Instrument, tuple[str, ...]], ...] = ()
+    role: str = "request"  # what the step does in the pathway: request, preservation, notice, provisional_arrest
+    note: str = ""
+    due: tuple[str, ...] = ()  # with --start: the date each deadline falls on, in the order of `deadlines`
 
     @property
     def label(self) -> str:
@@ -331,7 +339,10 @@ class Step:
             "channel": self.channel,
             "articles": list(self.articles),
             "typical_days": self.typical_days,
-            "deadlines": [{"what": d.what, "days": d.days, "hours": d.hours, "article": d.article} for d in self.deadlines],
+            "deadlines": [{"what": d.what, "days": d.days, "hours": d.hours, "article": d.article,
+                           **({"due": self.due[i]} if i < len(self.due) else {})} for i, d in enumerate(self.deadlines)],
+            "role": self.role,
+            "note": self.note,
             "supplemented_by": [{"instrument": _instrument_dict(i), "articles": list(arts)} for i, arts in self.supplemented_by],
         }
 
@@ -354,8 +365,11 @@ class Pathway:
 
     @property
     def typical_days(self) -> int | None:
-        days = [s.typical_days for s in self.steps]
-        return None if any(d is None for d in days) else sum(days)  # type: ignore[arg-type]
+        """Time to the answer: the main (last) step's, plus earlier steps' where known (a
+        preservation or a notice first is counted when the data gives its time)."""
+        if self.steps[-1].typical_days is None:
+            return None
+        return sum(s.typical_days for s in self.steps if s.typical_days is not None)
 
     def as_dict(self) -> dict:
         return {"rank": self.rank, "score": self.score, "strength": self.strength,

@@ -44,9 +44,9 @@ def circle(inst: Instrument) -> int:
 
 def _key(p: Pathway) -> tuple:
     days = p.typical_days
-    first = p.steps[0].instrument
-    newest = -int((first.adopted or "0")[:4])
-    return (_TIERS.index(p.strength), days if days is not None else 10**6, p.fit, circle(first), newest,
+    main = p.steps[-1].instrument  # the request itself; earlier steps (preservation, notice) prepare it
+    newest = -int((main.adopted or "0")[:4])
+    return (_TIERS.index(p.strength), days if days is not None else 10**6, p.fit, circle(main), newest,
             tuple(s.instrument.id for s in p.steps))
 
 

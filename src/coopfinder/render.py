@@ -56,7 +56,7 @@ def _row(p: Pathway) -> list[str]:
     return [
         str(p.rank), f"{p.score:.3f}", p.strength,
         " > ".join(s.instrument.id for s in p.steps),
-        " > ".join(s.label for s in p.steps),
+        route_label(p),
         " > ".join(s.channel for s in p.steps),
         "; ".join(", ".join(s.articles) for s in p.steps),
         "" if p.typical_days is None else str(p.typical_days),
@@ -86,18 +86,43 @@ def write_markdown(result: RouteResult, out: TextIO) -> None:
     out.write("| # | Route | Channel | Legal basis | Time | Warnings |\n|---|---|---|---|---|---|\n")
     for p in result.pathways:
         out.write("| " + " | ".join(_md(c) for c in (
-            str(p.rank), " → ".join(s.label for s in p.steps),
-            " → ".join(vocab.CHANNELS[s.channel] for s in p.steps), _articles(p), _days(p),
+            str(p.rank), route_label(p), _channels(p), _articles(p), _days(p),
             "; ".join(w.message for w in p.warnings))) + " |\n")
     for w in result.warnings:
         out.write(f"\n- **{w.code}**: {_md(w.message)}")
     out.write(f"\n\nData as of {result.as_of}. {REMINDER}\n")
 
 
+def _groups(p: Pathway) -> list[list]:
+    """Consecutive steps under the same instrument(s), shown once (EIO: preservation → request)."""
+    groups: list[list] = []
+    for s in p.steps:
+        if groups and groups[-1][0].label == s.label:
+            groups[-1].append(s)
+        else:
+            groups.append([s])
+    return groups
+
+
+def route_label(p: Pathway) -> str:
+    """"INTERPOL → European Convention on Extradition (provisional arrest → request)"."""
+    out = []
+    for g in _groups(p):
+        roles = " → ".join(s.role.replace("_", " ") for s in g)
+        out.append(f"{g[0].label} ({roles})" if len(g) > 1 else g[0].label)
+    return " → ".join(out)
+
+
+def _channels(p: Pathway) -> str:
+    return " → ".join(dict.fromkeys(vocab.CHANNELS[s.channel] for s in p.steps))
+
+
 def _articles(p: Pathway) -> str:
     parts = []
-    for s in p.steps:
-        for inst, articles in ((s.instrument, s.articles), *s.supplemented_by):
+    for g in _groups(p):
+        s = g[-1]
+        pre = [a for earlier in g[:-1] for a in earlier.articles if a not in s.articles]
+        for n, (inst, articles) in enumerate(((s.instrument, (*pre, *s.articles)), *s.supplemented_by)):
             parts.append(f"{inst.citation or ''} {', '.join(articles)}".strip())
     return "; ".join(parts)
 
@@ -123,17 +148,23 @@ def write_table(result: RouteResult, out: TextIO, *, explain: bool = False) -> N
                         ("Time", ""), ("Warnings", "yellow")):
         table.add_column(name, style=style or None, overflow="fold")
     for p in shown:
-        route = " → ".join(s.label for s in p.steps)
         codes = ", ".join(dict.fromkeys(w.code for w in p.warnings))
-        table.add_row(str(p.rank), escape(route), escape(" → ".join(vocab.CHANNELS[s.channel] for s in p.steps)),
+        table.add_row(str(p.rank), escape(route_label(p)), escape(_channels(p)),
                       escape(_articles(p)), _days(p), escape(codes))
     if shown:
         console.print(table)
         for p in shown:
-            if p.warnings:
-                console.print(escape(f"{p.rank}. {p.steps[0].label}"), style="bold")
-                for w in p.warnings:
-                    console.print(escape(f"   [{w.code}] {w.message}"))
+            details = [f"   step {i}: {s.role.replace('_', ' ')} — {s.label}" + (f" ({s.note})" if s.note else "")
+                       for i, s in enumerate(p.steps, start=1)] if len(p.steps) > 1 else []
+            for s in p.steps:
+                for i, d in enumerate(s.deadlines):
+                    when = f" — by {s.due[i]}" if i < len(s.due) else ""
+                    details.append(f"   deadline: {d.what}: {d.days} days" + (f" ({d.article})" if d.article else "") + when)
+            details += [f"   [{w.code}] {w.message}" for w in p.warnings]
+            if details:
+                console.print(escape(f"{p.rank}. {p.steps[-1].label}"), style="bold")
+                for line in details:
+                    console.print(escape(line))
     else:
         console.print(escape(f"No pathway: {q.requesting} → {q.requested}, {vocab.MEASURES[q.measure]}, crime {q.crime}, on {q.on}."))
     if len(result.pathways) > TABLE_ROW_CAP:

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from . import dates, safeguards, vocab
+from . import dates, safeguards, steps, vocab
 from .binding import BOUND, UNKNOWN, Binding, binding, on_sides
 from .graph import FALLBACK_KINDS, build_graph, shared_instruments
 from .model import Absence, Dataset, Instrument, MeasureSpec, Pathway, Query, RouteResult, Step, Warning
@@ -39,6 +39,11 @@ def check_query(ds: Dataset, query: Query) -> dt.date:
         raise QueryError(f"unknown crime {query.crime!r} (choose from: {', '.join(vocab.CRIMES)})")
     if query.nationality is not None and query.nationality not in ds.states:
         raise QueryError(f"unknown nationality {query.nationality!r}")
+    if query.start:
+        try:
+            dates.parse_day(query.start)
+        except dates.BadDate as exc:
+            raise QueryError(f"--start: {exc}") from None
     try:
         return dates.parse_day(query.on) if query.on else dt.date.today()
     except dates.BadDate as exc:
@@ -115,6 +120,13 @@ def find_routes(source: Dataset | nx.Graph, query: Query) -> RouteResult:
         pathways.extend(fallback)
         absent.extend(fallback_absent)
         top.extend(fallback_top)
+    if query.measure == "evidence" and query.crime == "cyber":
+        preservation = find_routes(source, replace(query, measure="preservation", start="")).pathways
+        pathways = steps.add_preservation(pathways, list(preservation))
+    if query.measure == "extradition":
+        pathways = steps.add_arrest_steps(ds, query, day, pathways)
+    if query.start:
+        pathways = steps.add_due_dates(dates.parse_day(query.start), pathways)
     ranked = rank_pathways(pathways)
     if not ranked:
         hint = ""

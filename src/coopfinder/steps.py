@@ -1,0 +1,103 @@
+"""Multi-step pathways: what practice does first, and the dates deadlines fall on.
+
+- cybercrime evidence: expedited preservation (24/7 network, preservation order) before the
+  request that discloses the data (direct orders to service providers stay their own pathway);
+- extradition: an INTERPOL notice, then provisional arrest under the instrument (with the
+  deadline for the formal request where recorded), then the request itself;
+- with a start date, each deadline gets its calendar date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from .binding import binding
+from .model import Dataset, Pathway, Query, Step, Warning
+
+# surrender regimes in which the warrant is itself the request: no provisional-arrest step
+_WARRANT_REGIMES = ("eu-fd-2002-584",)
+
+
+def add_preservation(pathways: list[Pathway], preservation: list[Pathway]) -> list[Pathway]:
+    """Put a preservation step before each disclosure request (evidence, crime cyber)."""
+    if not preservation:
+        return pathways
+    by_instrument = {p.steps[0].instrument.id: p for p in preservation}
+    # a regime's own preservation goes with its own request (EIO Art. 32 with the EIO); otherwise the
+    # best stand-alone preservation route (Budapest's 24/7 network), never another regime's order
+    standalone = [p for p in preservation if p.strength != "mutual_recognition"]
+    best = standalone[0] if standalone else None
+    out = []
+    for p in pathways:
+        main = p.steps[-1]
+        if main.channel in ("service_provider", "police") or main.role != "request":
+            out.append(p)
+            continue
+        pre = by_instrument.get(main.instrument.id, best)
+        if pre is None:
+            out.append(p)
+            continue
+        first = replace(pre.steps[0], role="preservation", note="preserve the data first, so it still exists when the request arrives")
+        why = (f"first: expedited preservation under {first.label} ({vocab_channel(first.channel)}), "
+               f"then the request for disclosure under {main.label}",) + p.why
+        extra = tuple(w for w in pre.warnings if w.code in ("reservation", "dual_criminality") and w not in p.warnings)
+        out.append(replace(p, steps=(first, *p.steps), why=why, warnings=p.warnings + extra,
+                           sources=tuple(dict.fromkeys(p.sources + pre.sources))))
+    return out
+
+
+def add_arrest_steps(ds: Dataset, query: Query, day: dt.date, pathways: list[Pathway]) -> list[Pathway]:
+    """INTERPOL notice -> provisional arrest -> extradition request, where the data supports each step."""
+    notice = None
+    for channel in sorted((i for i in ds.instruments.values() if i.kind == "channel"), key=lambda i: i.id):
+        spec = next((m for m in channel.measures if m.measure == "police_info" and m.channel == "police"), None)
+        if spec is not None and all(binding(ds, channel, s, day).bound for s in (query.requesting, query.requested)):
+            notice = Step(channel, "police", tuple(spec.articles), None, role="notice",
+                          note="a notice or diffusion to locate the person and ask for provisional arrest")
+            break
+    out = []
+    for p in pathways:
+        main = p.steps[-1]
+        if main.role != "request" or main.instrument.id in _WARRANT_REGIMES or main.instrument.kind == "reciprocity":
+            out.append(p)
+            continue
+        spec = next((m for m in main.instrument.measures if m.measure == "extradition"), None)
+        steps: list[Step] = [notice] if notice else []
+        why = list(p.why)
+        warnings = list(p.warnings)
+        if spec is not None and spec.provisional_arrest:
+            deadlines = tuple(d for d in spec.deadlines if "provisional" in d.what)
+            steps.append(Step(main.instrument, main.channel, (spec.provisional_arrest,), None, deadlines,
+                              role="provisional_arrest", note="provisional arrest pending the formal request"))
+            if not deadlines:
+                warnings.append(Warning("not_recorded", f"{main.label}: the deadline for the formal request after provisional "
+                                        f"arrest ({spec.provisional_arrest}) is not recorded in the data"))
+            why.insert(0, f"provisional arrest may be asked for under {spec.provisional_arrest} before the formal request")
+        if not steps:
+            out.append(p)
+            continue
+        out.append(replace(p, steps=(*steps, *p.steps), why=tuple(why), warnings=tuple(warnings)))
+    return out
+
+
+def add_due_dates(start: dt.date, pathways: list[Pathway]) -> list[Pathway]:
+    """Calendar dates for every deadline, counted from `start` or from the previous deadline."""
+    out = []
+    for p in pathways:
+        steps = []
+        for step in p.steps:
+            due, last = [], start
+            for d in step.deadlines:
+                base = last if d.after == "previous" else start
+                last = base + dt.timedelta(days=d.days)
+                due.append(last.isoformat())
+            steps.append(replace(step, due=tuple(due)))
+        out.append(replace(p, steps=tuple(steps)))
+    return out
+
+
+def vocab_channel(channel: str) -> str:
+    from .vocab import CHANNELS
+
+    return CHANNELS.get(channel, channel)
