@@ -92,3 +92,23 @@ def test_validate_stats_counts_sources():
     assert proc.returncode == 0, proc.stdout.decode()[-2000:]
     out = proc.stdout.decode()
     assert "share_with_source: 1.0" in out and "instruments:" in out
+
+
+def test_validate_reads_one_file_from_stdin():
+    ok = run_cli("validate", "-", stdin=(MINI / "states.yaml").read_bytes(), env={"COOPFINDER_DATA": str(MINI)})
+    assert ok.returncode == 0, ok.stdout
+    bad = run_cli("validate", "-", stdin=(INVALID / "date-order.instruments.yaml").read_bytes(), env={"COOPFINDER_DATA": str(MINI)})
+    assert bad.returncode == 1 and b"<stdin>:" in bad.stdout and b"date-order" in bad.stdout
+    for raw, needle in ((b"", b"empty input"), (b"   \n", b"empty input"), (b"a: \xff\xfe\n", b"not UTF-8"),
+                        (b"just: a mapping\n", b"not a coopfinder data file")):
+        proc = run_cli("validate", "-", stdin=raw)
+        assert proc.returncode == 2 and needle in proc.stderr and b"Traceback" not in proc.stderr, (raw, proc.stderr)
+
+
+def test_schema_to_an_unwritable_place_is_a_message(tmp_path):
+    target = "/proc/coopfinder-schema" if __import__("os").geteuid() == 0 else str(tmp_path / "ro" / "x")
+    if target.startswith(str(tmp_path)):
+        (tmp_path / "ro").mkdir()
+        (tmp_path / "ro").chmod(0o500)
+    proc = run_cli("schema", "--out", target)
+    assert proc.returncode == 2 and b"cannot write the schema" in proc.stderr and b"Traceback" not in proc.stderr

@@ -209,6 +209,10 @@ def validate(
             raw = sys.stdin.buffer.read()
             if not raw.strip():
                 raise _usage("empty input on stdin: pipe a states.yaml or instruments.yaml into `validate -`")
+            try:
+                raw.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                raise _usage(f"stdin is not UTF-8 text (byte {raw[exc.start]:#04x} at offset {exc.start})") from None
             name = kind_of(raw)
             if name is None:
                 raise _usage("stdin is not a coopfinder data file (no top-level `instruments` or `states` key)")
