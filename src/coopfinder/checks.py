@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from . import dates
-from .model import Dataset, Instrument, Party, Sourced
+from .model import Dataset, Instrument, Sourced
 from .report import Issue
 
 # Minimum counts the real data must keep (OpenSanctions-style assertions): a dataset that
@@ -263,6 +263,3 @@ def stats(ds: Dataset) -> dict:
         "states_with_domestic_law": sum(1 for s in ds.states.values() if s.domestic_law),
     }
 
-
-def _party_key(party: Party) -> str:  # pragma: no cover - helper kept for symmetry in messages
-    return party.state

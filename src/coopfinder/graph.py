@@ -58,8 +58,3 @@ def shared_instruments(graph: nx.Graph, *states: str) -> list[str]:
     ]
     return sorted(set.intersection(*sets)) if sets else []
 
-
-def instruments_of(graph: nx.Graph, state: str) -> list[str]:
-    """Ids of every instrument joined to `state`."""
-    node = state_node(state)
-    return sorted(n[1] for n in graph.neighbors(node) if n[0] == "instrument") if graph.has_node(node) else []
