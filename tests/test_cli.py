@@ -10,6 +10,7 @@ import subprocess
 import sys
 
 import pytest
+from pathlib import Path
 
 from coopfinder import find_routes, load_dataset
 from coopfinder.model import Query
@@ -160,3 +161,13 @@ def test_jit_finds_bases_binding_all_partners():
     assert all(b["missing"] and all(m["reason"] for m in b["missing"]) for b in partial)
     assert run_cli("jit", "DE").returncode == 2
     assert run_cli("jit", "DE", "DE", "FR").returncode == 2
+
+
+def test_every_command_is_documented_in_the_readme():
+    from coopfinder.cli import app
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    names = [c.name or c.callback.__name__ for c in app.registered_commands]
+    assert set(names) >= {"route", "why-not", "jit", "validate", "schema"}
+    for name in names:
+        assert f"coopfinder {name}" in readme, f"`coopfinder {name}` is not shown in the README"
