@@ -268,3 +268,20 @@ def test_deadlines_get_dates_from_start(real):
     r = find_routes(real, Query("DE", "FR", "evidence", "any", ON, start="2026-12-01"))
     eio = r.pathways[0].steps[-1]
     assert eio.due == ("2026-12-31", "2027-03-31")  # 30 days to decide, then 90 to carry out (Art. 12(3)-(4))
+
+
+def test_e_evidence_orders_apply_from_august_2026_as_their_own_pathway(real):
+    now = find_routes(real, Query("DE", "FR", "evidence", "cyber", ON))
+    assert ids(now)[:2] == ["eu-dir-2014-41", "eu-reg-2023-1543"]  # the route to the state first, the provider order beside it
+    epoc = now.pathways[1].steps[-1]
+    assert epoc.channel == "service_provider" and [d.days for d in epoc.deadlines] == [10, 0]
+    assert "eu-reg-2023-1543" not in ids(find_routes(real, Query("DE", "FR", "evidence", "cyber", "2026-08-17")))
+    # Denmark's participation is not recorded: "not recorded", never "no"
+    dk = find_routes(real, Query("DE", "DK", "evidence", "cyber", ON))
+    assert any(w.code == "not_recorded" and "Denmark" in w.message and "e-Evidence" in w.message for w in dk.warnings)
+
+
+def test_asset_recovery_freezes_then_confiscates(real):
+    p = find_routes(real, Query("DE", "FR", "asset_recovery", "any", ON)).pathways[0]
+    assert p.steps[-1].instrument.id == "eu-reg-2018-1805"
+    assert [s.role for s in p.steps] == ["freezing", "confiscation"]

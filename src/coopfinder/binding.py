@@ -166,6 +166,8 @@ def _group_binding(ds: Dataset, inst: Instrument, state: str, name: str, day: dt
     opt = next((o for o in rule.not_bound if o.state == state), None)
     if opt is not None:
         return Binding(NOT_BOUND, f"{name} is not bound (opt-out)", sources=_src(opt.source or rule.source))
+    if any(o.state == state for o in rule.not_recorded) and membership_on(ds, rule.group, state, day):
+        return Binding(UNKNOWN, f"whether {name} takes part (opt-in or opt-out) is not recorded", sources=_src(rule.source))
     member = membership_on(ds, rule.group, state, day)
     if member is None:
         return Binding(NOT_BOUND, f"{name} is not a member of {rule.group.upper()} on {day}")

@@ -165,6 +165,7 @@ class Participation(Sourced):
     from_: PartialDate | None = Field(None, alias="from", description="date from which members are bound (e.g. a transposition deadline)")
     certain_from: PartialDate | None = Field(None, description="date by which every member without a party record of its own is known to apply it; before it such a member's status is 'not recorded'")
     not_bound: list[OptOut] = Field(default_factory=list, description="members that are not bound")
+    not_recorded: list[OptOut] = Field(default_factory=list, description="members whose participation (opt-in or opt-out) is not recorded: answered 'not recorded'")
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -193,6 +194,16 @@ class Deadline(Sourced):
     after: Literal["start", "previous"] = Field("start", description="counted from the step's start (receipt, arrest) or from the previous deadline")
 
 
+class Stage(Sourced):
+    """One stage of a measure inside one instrument (freezing, then confiscation, then return)."""
+
+    role: Literal["freezing", "confiscation", "return", "preservation", "production", "request"] = Field(
+        description="what the stage does")
+    articles: list[str] = Field(default_factory=list, description="articles that govern it")
+    typical_days: int | None = Field(None, ge=0, description="typical time for this stage, in days")
+    deadlines: list[Deadline] = Field(default_factory=list, description="deadlines of this stage")
+
+
 class MeasureSpec(Sourced):
     measure: Measure = Field(description="the measure this instrument gives a basis for")  # type: ignore[valid-type]
     articles: list[str] = Field(default_factory=list, description="articles that govern it")
@@ -207,6 +218,7 @@ class MeasureSpec(Sourced):
     grounds: list[Ground] = Field(default_factory=list, description="refusal grounds and limits on use that stand in the way")
     aut_dedere: str | None = Field(None, description="article obliging a state that does not extradite to prosecute instead")
     provisional_arrest: str | None = Field(None, description="for extradition: the article providing for provisional arrest pending the formal request")
+    stages: list[Stage] = Field(default_factory=list, description="where practice has an order inside the instrument: its stages, in order")
 
 
 class EntryIntoForceRule(Sourced):

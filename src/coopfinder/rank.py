@@ -1,5 +1,8 @@
 """Order pathways: legal strength, then expected time, then specificity of scope.
 
+Within a strength, a route to the requested state's authorities comes before an order to a
+service provider (which reaches only the data a provider holds).
+
 Specificity is first the crime (an instrument naming the crime asked for, then one for any
 offence, then — when the question names no crime — one that covers only some offences), then the circle of states it was made for (bilateral, then an agreement between a
 bloc and a state, then regional, then global), then the newer instrument (lex posterior: the
@@ -46,7 +49,10 @@ def _key(p: Pathway) -> tuple:
     days = p.typical_days
     main = p.steps[-1].instrument  # the request itself; earlier steps (preservation, notice) prepare it
     newest = -int((main.adopted or "0")[:4])
-    return (_TIERS.index(p.strength), days if days is not None else 10**6, p.fit, circle(main), newest,
+    # an order to a service provider reaches only the data a provider holds: the route to the
+    # state itself comes first within a tier, the provider order beside it
+    to_provider = main.addressee == "service_provider"
+    return (_TIERS.index(p.strength), to_provider, days if days is not None else 10**6, p.fit, circle(main), newest,
             tuple(s.instrument.id for s in p.steps))
 
 
@@ -56,7 +62,7 @@ def score(p: Pathway) -> float:
     The order (`rank`) is the contract; the score only summarises it, and `rank_pathways`
     keeps it from ever rising down the list.
     """
-    tier = _TIERS.index(p.strength) / len(_TIERS)
+    tier = _TIERS.index(p.strength) / len(_TIERS) + (0.05 if p.steps[-1].instrument.addressee == "service_provider" else 0.0)
     days = p.typical_days
     slowness = min(days, 365) / 365 if days is not None else 1.0
     return round(1.0 - tier - 0.1 * slowness - 0.01 * p.fit, 3)

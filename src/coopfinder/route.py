@@ -120,6 +120,7 @@ def find_routes(source: Dataset | nx.Graph, query: Query) -> RouteResult:
         pathways.extend(fallback)
         absent.extend(fallback_absent)
         top.extend(fallback_top)
+    pathways = steps.expand_stages(pathways, query)
     if query.measure == "evidence" and query.crime == "cyber":
         preservation = find_routes(source, replace(query, measure="preservation", start="")).pathways
         pathways = steps.add_preservation(pathways, list(preservation))

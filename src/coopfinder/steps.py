@@ -4,6 +4,8 @@
   request that discloses the data (direct orders to service providers stay their own pathway);
 - extradition: an INTERPOL notice, then provisional arrest under the instrument (with the
   deadline for the formal request where recorded), then the request itself;
+- a measure with stages (freezing -> confiscation -> return; preservation -> production) gets a
+  step per stage;
 - with a start date, each deadline gets its calendar date.
 """
 
@@ -78,6 +80,23 @@ def add_arrest_steps(ds: Dataset, query: Query, day: dt.date, pathways: list[Pat
             out.append(p)
             continue
         out.append(replace(p, steps=(*steps, *p.steps), why=tuple(why), warnings=tuple(warnings)))
+    return out
+
+
+def expand_stages(pathways: list[Pathway], query: Query) -> list[Pathway]:
+    """A measure with stages inside one instrument (freezing -> confiscation -> return) becomes
+    one step per stage, each with its own articles, time and deadlines."""
+    out = []
+    for p in pathways:
+        main = p.steps[-1]
+        spec = next((m for m in main.instrument.measures if m.measure == query.measure and m.stages), None)
+        if spec is None or len(p.steps) > 1:
+            out.append(p)
+            continue
+        staged = tuple(replace(main, articles=tuple(st.articles), typical_days=st.typical_days,
+                               deadlines=tuple(st.deadlines), role=st.role, note=st.note or "")
+                       for st in spec.stages)
+        out.append(replace(p, steps=staged))
     return out
 
 
