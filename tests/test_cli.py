@@ -148,7 +148,7 @@ def test_why_not_answers_each_kind_of_reason():
         proc = run_cli("why-not", *args, *([] if "--on" in args else ["--on", ON]))
         assert proc.returncode == code and needle in proc.stdout, (args, proc.stdout, proc.stderr)
     bad = run_cli("why-not", "DE", "FR", "euro-invest", "-m", "evidence")
-    assert bad.returncode == 2 and b"did you mean 'eu-dir-2014-41'" in bad.stderr
+    assert bad.returncode == 2 and b"did you mean" in bad.stderr and b"'eu-dir-2014-41'" in bad.stderr
 
 
 def test_jit_finds_bases_binding_all_partners():

@@ -15,7 +15,7 @@ from coopfinder.route import QueryError, find_routes
 
 def ids(result):
     """The instrument of each pathway's request (its last step; earlier steps prepare it)."""
-    return [p.steps[-1].instrument.id for p in result.pathways]
+    return [p.main.instrument.id for p in result.pathways]
 
 
 def absent(result):

@@ -23,7 +23,7 @@ EU = TARGETS[:27]
 
 def ids(result):
     """The instrument of each pathway's request (its last step; earlier steps prepare it)."""
-    return [p.steps[-1].instrument.id for p in result.pathways]
+    return [p.main.instrument.id for p in result.pathways]
 
 
 def test_eio_ranks_first_between_france_and_germany(real_graph):
@@ -102,7 +102,7 @@ def test_every_step_binds_both_states_on_the_date_and_covers_the_question(real_g
             inst = step.instrument
             # preparatory steps rest on their own measure: preservation, or a police notice
             step_measure = {"preservation": "preservation", "notice": "police_info"}.get(step.role, measure)
-            assert _specs(inst, Query(q.requesting, q.requested, step_measure, crime, q.on)), \
+            assert _specs(inst, Query(q.requesting, q.requested, step_measure, crime, q.on), support=step.role == "support"), \
                 f"{inst.id} does not cover {step_measure}/{crime}"
             if inst.kind == "reciprocity":
                 continue
@@ -285,3 +285,11 @@ def test_asset_recovery_freezes_then_confiscates(real):
     p = find_routes(real, Query("DE", "FR", "asset_recovery", "any", ON)).pathways[0]
     assert p.steps[-1].instrument.id == "eu-reg-2018-1805"
     assert [s.role for s in p.steps] == ["freezing", "confiscation"]
+
+
+def test_jit_basis_then_eurojust_support(real):
+    r = find_routes(real, Query("DE", "FR", "jit", "drugs", ON))
+    assert ids(r)[0] == "eu-mla-2000"
+    assert [s.role for s in r.pathways[0].steps] == ["request", "support"]
+    assert r.pathways[0].steps[-1].instrument.id == "eurojust"
+    assert "eurojust" not in ids(r)  # support, never a legal basis of its own

@@ -219,6 +219,7 @@ class MeasureSpec(Sourced):
     aut_dedere: str | None = Field(None, description="article obliging a state that does not extradite to prosecute instead")
     provisional_arrest: str | None = Field(None, description="for extradition: the article providing for provisional arrest pending the formal request")
     stages: list[Stage] = Field(default_factory=list, description="where practice has an order inside the instrument: its stages, in order")
+    support: bool = Field(False, description="supports a measure taken under another instrument (Eurojust for a JIT): added as a step after the legal basis, never a basis on its own")
 
 
 class EntryIntoForceRule(Sourced):
@@ -376,10 +377,15 @@ class Pathway:
     score: float = 0.0
 
     @property
+    def main(self) -> Step:
+        """The step that carries the request (the last one but a support channel after it)."""
+        return next(s for s in reversed(self.steps) if s.role != "support")
+
+    @property
     def typical_days(self) -> int | None:
-        """Time to the answer: the main (last) step's, plus earlier steps' where known (a
-        preservation or a notice first is counted when the data gives its time)."""
-        if self.steps[-1].typical_days is None:
+        """Time to the answer: the main step's, plus other steps' where known (a preservation or
+        a notice first is counted when the data gives its time)."""
+        if self.main.typical_days is None:
             return None
         return sum(s.typical_days for s in self.steps if s.typical_days is not None)
 

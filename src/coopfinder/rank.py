@@ -47,7 +47,7 @@ def circle(inst: Instrument) -> int:
 
 def _key(p: Pathway) -> tuple:
     days = p.typical_days
-    main = p.steps[-1].instrument  # the request itself; earlier steps (preservation, notice) prepare it
+    main = p.main.instrument  # the request itself; other steps (preservation, notice, support) serve it
     newest = -int((main.adopted or "0")[:4])
     # an order to a service provider reaches only the data a provider holds: the route to the
     # state itself comes first within a tier, the provider order beside it
@@ -62,7 +62,7 @@ def score(p: Pathway) -> float:
     The order (`rank`) is the contract; the score only summarises it, and `rank_pathways`
     keeps it from ever rising down the list.
     """
-    tier = _TIERS.index(p.strength) / len(_TIERS) + (0.05 if p.steps[-1].instrument.addressee == "service_provider" else 0.0)
+    tier = _TIERS.index(p.strength) / len(_TIERS) + (0.05 if p.main.instrument.addressee == "service_provider" else 0.0)
     days = p.typical_days
     slowness = min(days, 365) / 365 if days is not None else 1.0
     return round(1.0 - tier - 0.1 * slowness - 0.01 * p.fit, 3)

@@ -124,7 +124,7 @@ def _articles(p: Pathway) -> str:
         pre = [a for earlier in g[:-1] for a in earlier.articles if a not in s.articles]
         for n, (inst, articles) in enumerate(((s.instrument, (*pre, *s.articles)), *s.supplemented_by)):
             parts.append(f"{inst.citation or ''} {', '.join(articles)}".strip())
-    return "; ".join(parts)
+    return "; ".join(part for part in parts if part)
 
 
 def _days(p: Pathway) -> str:
@@ -162,7 +162,7 @@ def write_table(result: RouteResult, out: TextIO, *, explain: bool = False) -> N
                     details.append(f"   deadline: {d.what}: {d.days} days" + (f" ({d.article})" if d.article else "") + when)
             details += [f"   [{w.code}] {w.message}" for w in p.warnings]
             if details:
-                console.print(escape(f"{p.rank}. {p.steps[-1].label}"), style="bold")
+                console.print(escape(f"{p.rank}. {p.main.label}"), style="bold")
                 for line in details:
                     console.print(escape(line))
     else:

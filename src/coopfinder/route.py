@@ -126,6 +126,7 @@ def find_routes(source: Dataset | nx.Graph, query: Query) -> RouteResult:
         pathways = steps.add_preservation(pathways, list(preservation))
     if query.measure == "extradition":
         pathways = steps.add_arrest_steps(ds, query, day, pathways)
+    pathways = steps.add_support(ds, query, day, pathways)
     if query.start:
         pathways = steps.add_due_dates(dates.parse_day(query.start), pathways)
     ranked = rank_pathways(pathways)
@@ -148,11 +149,12 @@ def _scope(inst: Instrument, spec: MeasureSpec) -> list[str]:
     return list(spec.crimes or inst.crimes)
 
 
-def _specs(inst: Instrument, query: Query) -> list[MeasureSpec]:
-    """The instrument's provisions for this measure whose crime scope matches."""
+def _specs(inst: Instrument, query: Query, *, support: bool = False) -> list[MeasureSpec]:
+    """The instrument's provisions for this measure whose crime scope matches (the legal bases,
+    or with support=True the support channels that follow one)."""
     out = []
     for spec in inst.measures:
-        if spec.measure != query.measure:
+        if spec.measure != query.measure or spec.support != support:
             continue
         scope = _scope(inst, spec)
         if query.crime == "any" or "any" in scope or query.crime in scope:

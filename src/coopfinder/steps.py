@@ -83,6 +83,22 @@ def add_arrest_steps(ds: Dataset, query: Query, day: dt.date, pathways: list[Pat
     return out
 
 
+def add_support(ds: Dataset, query: Query, day: dt.date, pathways: list[Pathway]) -> list[Pathway]:
+    """After the legal basis, the support channel binding both states (Eurojust for a JIT)."""
+    from .route import _specs
+
+    support = None
+    for inst in sorted(ds.instruments.values(), key=lambda i: i.id):
+        specs = _specs(inst, query, support=True)
+        if specs and all(binding(ds, inst, s, day).bound for s in (query.requesting, query.requested)):
+            support = Step(inst, specs[0].channel, tuple(specs[0].articles), None, role="support", note=specs[0].condition or "")
+            break
+    if support is None:
+        return pathways
+    return [replace(p, steps=(*p.steps, support)) if p.steps[-1].role in ("request",) and p.strength != "police" else p
+            for p in pathways]
+
+
 def expand_stages(pathways: list[Pathway], query: Query) -> list[Pathway]:
     """A measure with stages inside one instrument (freezing -> confiscation -> return) becomes
     one step per stage, each with its own articles, time and deadlines."""
