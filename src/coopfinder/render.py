@@ -55,10 +55,10 @@ _COLUMNS = ["rank", "score", "strength", "instruments", "route", "channels", "ar
 def _row(p: Pathway) -> list[str]:
     return [
         str(p.rank), f"{p.score:.3f}", p.strength,
-        " > ".join(s.instrument.id for s in p.steps),
+        " > ".join("+".join([s.instrument.id, *(i.id for i, _ in s.supplemented_by)]) for s in p.steps),
         route_label(p),
         " > ".join(s.channel for s in p.steps),
-        "; ".join(", ".join(s.articles) for s in p.steps),
+        _articles(p),
         "" if p.typical_days is None else str(p.typical_days),
         " ".join(sorted({w.code for w in p.warnings})),
         " ".join(p.sources),
