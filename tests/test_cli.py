@@ -171,3 +171,14 @@ def test_every_command_is_documented_in_the_readme():
     assert set(names) >= {"route", "why-not", "jit", "validate", "schema"}
     for name in names:
         assert f"coopfinder {name}" in readme, f"`coopfinder {name}` is not shown in the README"
+
+
+def test_show_a_state_and_an_instrument():
+    state = json.loads(run_cli("show", "Germany", "--on", ON, "-f", "json").stdout)
+    assert state["code"] == "DE" and "eu" in state["member_of"] and "eu-dir-2014-41" in state["bound_by"]
+    assert state["facts"]["death_penalty"]["value"] == "abolitionist_all"
+    inst = json.loads(run_cli("show", "coe-ets-185", "--on", "2020-01-01", "-f", "json").stdout)
+    sweden = next(p for p in inst["parties"] if p["state"] == "SE")
+    assert sweden["status"] == "not_bound" and "not yet in force" in sweden["reason"]
+    unknown = run_cli("show", "Atlantis")
+    assert unknown.returncode == 2 and b"unknown state" in unknown.stderr

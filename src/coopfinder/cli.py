@@ -188,6 +188,63 @@ def jit(
 
 
 @app.command()
+def show(
+    what: str = typer.Argument(..., metavar="STATE|INSTRUMENT", help="A state (code or name) or an instrument (id or name)."),
+    on: Optional[str] = typer.Option(None, "--on", metavar="YYYY-MM-DD", help="Date [default: today]."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    data: Optional[Path] = DataOpt,
+    debug: bool = DebugOpt,
+) -> None:
+    """What the data records about a state or an instrument, with its sources, on a date."""
+    import json
+
+    from . import dates as dates_mod
+    from .explain import UnknownInstrument, describe_instrument, describe_state, resolve_instrument
+    from .lookup import UnknownState, resolve_state
+
+    _State.debug = debug
+    fmt = _choice(fmt, {"table": "", "json": ""}, "format")
+    ds = _load(data)
+    try:
+        import datetime as dt
+
+        day = dates_mod.parse_day(on) if on else dt.date.today()
+    except dates_mod.BadDate as exc:
+        raise _usage(str(exc)) from None
+    try:
+        record = describe_state(ds, resolve_state(ds, what), day)
+    except UnknownState as state_error:
+        try:
+            record = describe_instrument(ds, resolve_instrument(ds, what), day)
+        except UnknownInstrument as inst_error:
+            raise _usage(f"{state_error}; {inst_error}") from None
+    if fmt == "json":
+        sys.stdout.write(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+        return
+    if "parties" in record:
+        sys.stdout.write(f"{record['short_name'] or record['name']} ({record['id']}) — {record['name']}\n")
+        sys.stdout.write(f"  {record['citation'] or ''}  adopted {record['adopted'] or 'not recorded'}, "
+                         f"in force {record['in_force'] or ('not yet' if record['pending'] else 'not recorded')}\n")
+        sys.stdout.write(f"  source: {record['source']}\n")
+        for m in record["measures"]:
+            sys.stdout.write(f"  provides {m['measure']} ({', '.join(m['articles']) or 'articles not recorded'}) via {m['channel']}\n")
+        sys.stdout.write(f"  on {record['on']}:\n")
+        for p in record["parties"]:
+            sys.stdout.write(f"    {p['state']}  {p['status']:9}  {p['reason']}\n")
+    else:
+        sys.stdout.write(f"{record['name']} ({record['code']}) on {record['on']}\n")
+        for key, value in record["facts"].items():
+            if isinstance(value, dict):
+                shown = value.get("value") or value.get("name")
+                extra = value.get("condition") or value.get("law") or value.get("citation") or ""
+                sys.stdout.write(f"  {key}: {shown}{' — ' + extra if extra else ''}  [{value.get('source', 'no source')}]\n")
+            else:
+                sys.stdout.write(f"  {key}: {value}\n")
+        sys.stdout.write(f"  member of: {', '.join(record['member_of']) or 'none recorded'}\n")
+        sys.stdout.write(f"  bound by: {', '.join(record['bound_by']) or 'none recorded'}\n")
+
+
+@app.command()
 def validate(
     paths: Optional[list[Path]] = typer.Argument(None, metavar="[PATH ...]",
                                                  help="Dataset folders (or a file inside one) [default: the active dataset]."),

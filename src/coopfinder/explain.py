@@ -110,3 +110,36 @@ def jit_bases(ds: Dataset, partners: list[str], crime: str = "any", on: str = ""
             out.append(JitBasis(inst, tuple(specs[0].articles), tuple(missing)))
     out.sort(key=lambda b: (len(b.missing), b.instrument.id))
     return day.isoformat(), out
+
+
+def describe_instrument(ds: Dataset, inst: Instrument, day: dt.date) -> dict:
+    """An instrument as a researcher reads it: what it is, what it provides, who is bound today."""
+    parties = []
+    states = sorted({p.state for p in inst.parties} | (
+        {m.state for m in ds.groups[inst.participation.group].members} if inst.participation and
+        inst.participation.group in ds.groups else set()))
+    for code in states:
+        b = binding(ds, inst, code, day)
+        parties.append({"state": code, "status": b.status, "reason": b.reason, "sources": list(b.sources)})
+    return {"id": inst.id, "name": inst.name, "short_name": inst.short_name, "citation": inst.citation, "kind": inst.kind,
+            "adopted": inst.adopted, "in_force": inst.in_force, "pending": inst.pending, "source": inst.source,
+            "measures": [{"measure": m.measure, "articles": m.articles, "channel": m.channel,
+                          "crimes": m.crimes or inst.crimes, "condition": m.condition} for m in inst.measures],
+            "on": day.isoformat(), "parties": parties, "parties_complete": inst.parties_complete, "note": inst.note}
+
+
+def describe_state(ds: Dataset, code: str, day: dt.date) -> dict:
+    """A state's recorded facts, its memberships on the date, and the instruments that bind it."""
+    state = ds.states[code]
+    facts = {}
+    for key in ("extradites_nationals", "needs_treaty_for_extradition", "needs_treaty_for_mla", "death_penalty",
+                "domestic_law", "central_authority_mla", "central_authority_extradition"):
+        value = getattr(state, key)
+        facts[key] = value.model_dump(exclude_none=True) if value is not None else "not recorded"
+    from .binding import membership_on
+
+    groups = sorted(g for g in ds.groups if membership_on(ds, g, code, day))
+    bound = sorted(i.id for i in ds.instruments.values()
+                   if i.kind not in ("reciprocity",) and binding(ds, i, code, day).status == BOUND)
+    return {"code": code, "name": state.name, "aliases": state.aliases, "parent": state.parent, "on": day.isoformat(),
+            "facts": facts, "member_of": groups, "bound_by": bound}
