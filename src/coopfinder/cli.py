@@ -26,6 +26,10 @@ EXIT_IO = 74  # the output could not be written (full disk, read-only target): s
 DataOpt = typer.Option(None, "--data", envvar="COOPFINDER_DATA", metavar="DIR",
                        help="Dataset folder with states.yaml and instruments.yaml [default: the bundled data].")
 DebugOpt = typer.Option(False, "--debug", help="Show a Python traceback on unexpected errors.")
+OnOpt = typer.Option(None, "--on", metavar="YYYY-MM-DD", help="Date the question is asked for [default: today].")
+CrimeOpt = typer.Option("any", "--crime", "-c", help=f"One of: {', '.join(vocab.CRIMES)}.")
+MeasureOpt = typer.Option(..., "--measure", "-m", help=f"One of: {', '.join(vocab.MEASURES)}.")
+ShortFormatOpt = typer.Option("table", "--format", "-f", help="table or json.")
 
 
 class _State:
@@ -77,9 +81,9 @@ def _main(
 def route(
     from_state: str = typer.Argument(..., metavar="FROM", help="Requesting state: alpha-2, alpha-3 or name."),
     to_state: str = typer.Argument(..., metavar="TO", help="Requested state: alpha-2, alpha-3 or name."),
-    measure: str = typer.Option(..., "--measure", "-m", help=f"One of: {', '.join(vocab.MEASURES)}."),
-    crime: str = typer.Option("any", "--crime", "-c", help=f"One of: {', '.join(vocab.CRIMES)}."),
-    on: Optional[str] = typer.Option(None, "--on", metavar="YYYY-MM-DD", help="Date of the request [default: today]."),
+    measure: str = MeasureOpt,
+    crime: str = CrimeOpt,
+    on: Optional[str] = OnOpt,
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Show at most N pathways."),
     fmt: str = typer.Option("table", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
     explain: bool = typer.Option(False, "--explain", help="Also list instruments not offered, and why."),
@@ -118,9 +122,9 @@ def why_not_command(
     from_state: str = typer.Argument(..., metavar="FROM", help="Requesting state."),
     to_state: str = typer.Argument(..., metavar="TO", help="Requested state."),
     instrument: str = typer.Argument(..., metavar="INSTRUMENT", help="Instrument id or name (e.g. eu-dir-2014-41)."),
-    measure: str = typer.Option(..., "--measure", "-m", help=f"One of: {', '.join(vocab.MEASURES)}."),
-    crime: str = typer.Option("any", "--crime", "-c", help="The crime (default: any)."),
-    on: Optional[str] = typer.Option(None, "--on", metavar="YYYY-MM-DD", help="Date [default: today]."),
+    measure: str = MeasureOpt,
+    crime: str = CrimeOpt,
+    on: Optional[str] = OnOpt,
     data: Optional[Path] = DataOpt,
     debug: bool = DebugOpt,
 ) -> None:
@@ -146,9 +150,9 @@ def why_not_command(
 @app.command()
 def jit(
     states: list[str] = typer.Argument(..., metavar="STATE ...", help="The partners of the joint investigation team."),
-    crime: str = typer.Option("any", "--crime", "-c", help="The crime (default: any)."),
-    on: Optional[str] = typer.Option(None, "--on", metavar="YYYY-MM-DD", help="Date [default: today]."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    crime: str = CrimeOpt,
+    on: Optional[str] = OnOpt,
+    fmt: str = ShortFormatOpt,
     data: Optional[Path] = DataOpt,
     debug: bool = DebugOpt,
 ) -> None:
@@ -190,8 +194,8 @@ def jit(
 @app.command()
 def show(
     what: str = typer.Argument(..., metavar="STATE|INSTRUMENT", help="A state (code or name) or an instrument (id or name)."),
-    on: Optional[str] = typer.Option(None, "--on", metavar="YYYY-MM-DD", help="Date [default: today]."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    on: Optional[str] = OnOpt,
+    fmt: str = ShortFormatOpt,
     data: Optional[Path] = DataOpt,
     debug: bool = DebugOpt,
 ) -> None:

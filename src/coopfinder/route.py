@@ -122,7 +122,7 @@ def find_routes(source: Dataset | nx.Graph, query: Query) -> RouteResult:
         top.extend(fallback_top)
     pathways = steps.expand_stages(pathways, query)
     if query.measure == "evidence" and query.crime == "cyber":
-        preservation = find_routes(source, replace(query, measure="preservation", start="")).pathways
+        preservation = find_routes(graph, replace(query, measure="preservation", start="")).pathways  # reuse the graph
         pathways = steps.add_preservation(pathways, list(preservation))
     if query.measure == "extradition":
         pathways = steps.add_arrest_steps(ds, query, day, pathways)
