@@ -155,7 +155,7 @@ def test_nationality_of_the_person_settles_the_warning(mini):
 
 
 def test_aut_dedere_is_said_when_a_national_is_refused(mini):
-    p = find_routes(mini, Query("NO", "FR", "extradition", "drugs", on="2010-01-01", nationality="FR")).pathways[0]
+    p = find_routes(mini, Query("NO", "DE", "extradition", "drugs", on="2010-01-01", nationality="DE")).pathways[0]
     assert any("Art. 6(2)" in w.message and "prosecution" in w.message for w in p.warnings)
 
 
@@ -166,3 +166,18 @@ def test_notice_step_comes_from_a_police_channel_binding_both(mini):
     assert p.steps[0].instrument.id == "mini-interpol"
     eu = find_routes(mini, Query("FR", "DE", "extradition", on="2026-01-01")).pathways[0]
     assert [s.role for s in eu.steps] == ["notice", "request"] or eu.steps[-1].instrument.id == "mini-eu-warrant"
+
+
+def test_dual_criminality_of_the_instrument(mini):
+    p = find_routes(mini, Query("NO", "DE", "extradition", "drugs", on="2010-01-01")).pathways[0]
+    assert "dual_criminality" in codes(p)
+
+
+def test_a_reservation_of_the_requested_state_removes_the_pathway(mini):
+    from coopfinder.explain import why_not
+
+    q = Query("NO", "FR", "extradition", "drugs", on="2010-01-01")
+    r = find_routes(mini, q)
+    assert "mini-convention" not in ids(r)
+    offered, lines = why_not(mini, q, mini.instruments["mini-convention"])
+    assert not offered and "excluded by France's reservation" in lines[0]
