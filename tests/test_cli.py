@@ -182,3 +182,8 @@ def test_show_a_state_and_an_instrument():
     assert sweden["status"] == "not_bound" and "not yet in force" in sweden["reason"]
     unknown = run_cli("show", "Atlantis")
     assert unknown.returncode == 2 and b"unknown state" in unknown.stderr
+
+
+def test_missing_data_folder_is_a_usage_error(tmp_path):
+    proc = run_cli("route", "DE", "FR", "-m", "evidence", "--data", str(tmp_path / "nope"))
+    assert proc.returncode == 2 and b"no such folder" in proc.stderr

@@ -59,6 +59,8 @@ def _choice(value: str, choices: dict[str, str], what: str) -> str:
 def _load(data: Optional[Path]):
     from .load import DataError, load_dataset
 
+    if data is not None and not Path(data).is_dir():
+        raise _usage(f"--data: no such folder: {data}")
     try:
         return load_dataset(data)
     except DataError as exc:
