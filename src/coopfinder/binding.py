@@ -152,6 +152,10 @@ def _party_binding(inst: Instrument, party: Party, name: str, day: dt.date) -> B
                 return Binding(UNKNOWN, f"{name} signed on {party.signed or 'a date not recorded'}; a ratification{since_when} "
                                "is not recorded", party=party, sources=sources)
             return Binding(UNKNOWN, f"{name}'s status is not recorded", party=party, sources=sources)
+    if inst.participation and inst.participation.from_ and dates.latest(inst.participation.from_) > since:
+        # a member's own date never precedes the date the instrument applies from (a law adopted early)
+        since = dates.latest(inst.participation.from_)
+        how += f"; the instrument applies from {inst.participation.from_}"
     if since > day:
         return Binding(NOT_BOUND, f"not yet in force for {name} on {day} (from {since})", since=since,
                        approximate=approximate, party=party, sources=sources, until_hint=since)

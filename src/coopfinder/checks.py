@@ -80,8 +80,9 @@ def check_references(ds: Dataset, context: dict) -> list[Issue]:
                     top=None, base=base + ("parties",))
         if inst.participation:
             group_ref("instruments", base + ("participation", "group"), inst.participation.group)
-            for oi, opt in enumerate(inst.participation.not_bound):
-                state_ref("instruments", base + ("participation", "not_bound", oi, "state"), opt.state)
+            for key in ("not_bound", "not_recorded"):
+                for oi, opt in enumerate(getattr(inst.participation, key)):
+                    state_ref("instruments", base + ("participation", key, oi, "state"), opt.state)
         for si, side in enumerate(inst.sides):
             if side.group:
                 group_ref("instruments", base + ("sides", si, "group"), side.group)
