@@ -1,12 +1,14 @@
-"""Start-up and end-to-end cost of the commands users run in shell loops.
+"""Start-up time and peak memory of the commands users run in shell loops.
 
-Reported as ratios against `python -c pass` timed in the same run (machines here are noisy:
-absolute seconds mean little, ratios a lot). Usage: python bench/startup.py [--runs N]
+Reported as ratios against `python -c pass` measured in the same run (machines here are noisy:
+absolute numbers mean little, ratios a lot). Usage: python bench/startup.py [--runs N]
+Peak memory is the child's maximum resident set size (Linux: ru_maxrss in KiB).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -21,24 +23,27 @@ CASES = {
 }
 
 
-def timed(cmd: list[str], runs: int) -> float:
-    samples = []
+def measured(cmd: list[str], runs: int) -> tuple[float, int]:
+    """(median seconds, peak RSS in KiB) over `runs` runs."""
+    samples, peak = [], 0
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, _, usage = os.wait4(proc.pid, 0)
         samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+        peak = max(peak, usage.ru_maxrss)
+    return statistics.median(samples), peak
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    base = timed(CASES["python -c pass"], args.runs)
-    print(f"{'case':40} {'median s':>9} {'x python -c pass':>17}")
+    base, base_mem = measured(CASES["python -c pass"], args.runs)
+    print(f"{'case':40} {'median s':>9} {'x time':>7} {'peak MiB':>9} {'x memory':>9}")
     for name, cmd in CASES.items():
-        t = base if cmd is CASES["python -c pass"] else timed(cmd, args.runs)
-        print(f"{name:40} {t:9.3f} {t / base:17.1f}")
+        t, mem = (base, base_mem) if cmd is CASES["python -c pass"] else measured(cmd, args.runs)
+        print(f"{name:40} {t:9.3f} {t / base:7.1f} {mem / 1024:9.1f} {mem / base_mem:9.1f}")
 
 
 if __name__ == "__main__":
