@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from coopfinder import dates
 from coopfinder.binding import binding
 from coopfinder.model import Query
-from coopfinder.route import _specs, find_routes
+from coopfinder.route import find_routes
+from coopfinder.scope import provisions
 
 from .conftest import ON
 
@@ -102,7 +103,7 @@ def test_every_step_binds_both_states_on_the_date_and_covers_the_question(real_g
             inst = step.instrument
             # preparatory steps rest on their own measure: preservation, or a police notice
             step_measure = {"preservation": "preservation", "notice": "police_info"}.get(step.role, measure)
-            assert _specs(inst, Query(q.requesting, q.requested, step_measure, crime, q.on), support=step.role == "support"), \
+            assert provisions(inst, Query(q.requesting, q.requested, step_measure, crime, q.on), support=step.role == "support"), \
                 f"{inst.id} does not cover {step_measure}/{crime}"
             if inst.kind == "reciprocity":
                 continue

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from . import vocab
 from .binding import BOUND, binding, on_sides
 from .model import Dataset, Instrument, Query
-from .route import QueryError, _specs, check_query, find_routes
+from .route import QueryError, check_query, find_routes
+from .scope import provisions
 
 
 class UnknownInstrument(ValueError):
@@ -40,7 +41,7 @@ def why_not(ds: Dataset, query: Query, inst: Instrument) -> tuple[bool, list[str
     absent = next((a for a in result.absent if a.instrument == inst.id), None)
     if absent is not None:
         return False, [f"{_name(inst)} is not offered: {absent.reason}"] + _when(ds, inst, query, day)
-    if not _specs(inst, query):
+    if not provisions(inst, query):
         measures = sorted({m.measure for m in inst.measures})
         if query.measure not in measures:
             return False, [f"{_name(inst)} does not provide for {vocab.MEASURES[query.measure]} "
@@ -96,7 +97,7 @@ def jit_bases(ds: Dataset, partners: list[str], crime: str = "any", on: str = ""
     day = check_query(ds, Query(partners[0], partners[1], "jit", crime, on))
     out = []
     for inst in sorted(ds.instruments.values(), key=lambda i: i.id):
-        specs = _specs(inst, Query(partners[0], partners[1], "jit", crime, day.isoformat()))
+        specs = provisions(inst, Query(partners[0], partners[1], "jit", crime, day.isoformat()))
         if not specs or inst.kind in ("reciprocity", "domestic_law"):
             continue
         missing = []

@@ -16,6 +16,7 @@ from .binding import BOUND, UNKNOWN, Binding, binding, on_sides
 from .graph import FALLBACK_KINDS, build_graph, shared_instruments
 from .model import Absence, Dataset, Instrument, MeasureSpec, Pathway, Query, RouteResult, Step, Warning
 from .rank import rank_pathways, strength_of
+from .scope import crimes_of, out_of_scope, provisions
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -77,14 +78,14 @@ def find_routes(source: Dataset | nx.Graph, query: Query) -> RouteResult:
         inst = ds.instruments[iid]
         if inst.kind in FALLBACK_KINDS:
             continue
-        specs = _specs(inst, query)
+        specs = provisions(inst, query)
         if iid not in shared:
             if specs and not inst.parties_complete and not inst.participation and inst.kind != "bilateral_treaty":
                 for state in _unknown_parties(ds, inst, query, day):
                     unknown_party.setdefault(state, []).append(_name(inst))
             continue
         if not specs:
-            absent.append(Absence(iid, _name(inst), _scope_reason(inst, query)))
+            absent.append(Absence(iid, _name(inst), out_of_scope(inst, query)))
             continue
         ba, bb = binding(ds, inst, a, day), binding(ds, inst, b, day)
         if not (ba.status == BOUND and bb.status == BOUND):
@@ -145,31 +146,6 @@ def _name(inst: Instrument) -> str:
     return inst.short_name or inst.name
 
 
-def _scope(inst: Instrument, spec: MeasureSpec) -> list[str]:
-    return list(spec.crimes or inst.crimes)
-
-
-def _specs(inst: Instrument, query: Query, *, support: bool = False) -> list[MeasureSpec]:
-    """The instrument's provisions for this measure whose crime scope matches (the legal bases,
-    or with support=True the support channels that follow one)."""
-    out = []
-    for spec in inst.measures:
-        if spec.measure != query.measure or spec.support != support:
-            continue
-        scope = _scope(inst, spec)
-        if query.crime == "any" or "any" in scope or query.crime in scope:
-            out.append(spec)
-    return out
-
-
-def _scope_reason(inst: Instrument, query: Query) -> str:
-    measures = [m.measure for m in inst.measures]
-    if query.measure not in measures:
-        return f"does not provide for {vocab.MEASURES[query.measure]}"
-    scopes = sorted({c for m in inst.measures if m.measure == query.measure for c in _scope(inst, m)})
-    return f"covers only {', '.join(scopes)} offences for this measure, not {query.crime}"
-
-
 def _unknown_parties(ds: Dataset, inst: Instrument, query: Query, day: dt.date) -> list[str]:
     """Names of the pair's states absent from an incomplete party list while the other is bound:
     the answer says "not recorded", never "no"."""
@@ -182,7 +158,7 @@ def _unknown_parties(ds: Dataset, inst: Instrument, query: Query, day: dt.date) 
 
 def _pathway(ds: Dataset, inst: Instrument, spec: MeasureSpec, query: Query, day: dt.date,
              bindings: list[tuple[str, Binding]]) -> Pathway:
-    scope = _scope(inst, spec)
+    scope = crimes_of(inst, spec)
     fit = 0 if query.crime != "any" and query.crime in scope else 1 if "any" in scope else 2
     why = [f"{b.reason}" for _, b in bindings]
     arts = f" ({', '.join(spec.articles)})" if spec.articles else ""
@@ -273,7 +249,7 @@ def _fallbacks(ds: Dataset, query: Query, day: dt.date) -> tuple[list[Pathway], 
         inst = ds.instruments[iid]
         if inst.kind not in FALLBACK_KINDS:
             continue
-        specs = _specs(inst, query)
+        specs = provisions(inst, query)
         if not specs:
             continue
         if inst.kind == "domestic_law":

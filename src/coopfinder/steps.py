@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from .binding import binding
 from .model import Dataset, Pathway, Query, Step, Warning
+from .scope import provisions
 
 # surrender regimes in which the warrant is itself the request: no provisional-arrest step
 _WARRANT_REGIMES = ("eu-fd-2002-584",)
@@ -85,11 +86,9 @@ def add_arrest_steps(ds: Dataset, query: Query, day: dt.date, pathways: list[Pat
 
 def add_support(ds: Dataset, query: Query, day: dt.date, pathways: list[Pathway]) -> list[Pathway]:
     """After the legal basis, the support channel binding both states (Eurojust for a JIT)."""
-    from .route import _specs
-
     support = None
     for inst in sorted(ds.instruments.values(), key=lambda i: i.id):
-        specs = _specs(inst, query, support=True)
+        specs = provisions(inst, query, support=True)
         if specs and all(binding(ds, inst, s, day).bound for s in (query.requesting, query.requested)):
             support = Step(inst, specs[0].channel, tuple(specs[0].articles), None, role="support", note=specs[0].condition or "")
             break
