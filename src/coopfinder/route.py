@@ -245,9 +245,12 @@ def _fallbacks(ds: Dataset, query: Query, day: dt.date) -> tuple[list[Pathway], 
     top: list[Warning] = []
     state = ds.states[query.requested]
     need = state.needs_treaty_for_extradition if query.measure == "extradition" else state.needs_treaty_for_mla
+    # the requested state's own law, where recorded, comes instead of the generic reciprocity route
+    own_law = any(i.kind == "domestic_law" and provisions(i, query) and i.parties and i.parties[0].state == query.requested
+                  for i in ds.instruments.values())
     for iid in sorted(ds.instruments):
         inst = ds.instruments[iid]
-        if inst.kind not in FALLBACK_KINDS:
+        if inst.kind not in FALLBACK_KINDS or (inst.kind == "reciprocity" and own_law):
             continue
         specs = provisions(inst, query)
         if not specs:
