@@ -187,3 +187,17 @@ def test_show_a_state_and_an_instrument():
 def test_missing_data_folder_is_a_usage_error(tmp_path):
     proc = run_cli("route", "DE", "FR", "-m", "evidence", "--data", str(tmp_path / "nope"))
     assert proc.returncode == 2 and b"no such folder" in proc.stderr
+
+
+def test_every_measure_crime_and_warning_code_is_documented():
+    from coopfinder import vocab
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    for ids_ in (vocab.MEASURES, vocab.CRIMES):
+        for key in ids_:
+            assert f"`{key}`" in readme, f"`{key}` is not documented in the README"
+    used = {"nationality", "death_penalty", "dual_criminality", "political_offence", "fiscal_offence",
+            "military_offence", "ne_bis_in_idem", "speciality", "minimum_penalty", "suspended", "not_recorded"}
+    assert used <= set(vocab.WARNING_CODES)
+    for code in used:
+        assert f"`{code}`" in readme, f"warning code `{code}` is not documented in the README"
