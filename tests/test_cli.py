@@ -157,6 +157,7 @@ def test_jit_finds_bases_binding_all_partners():
     out = json.loads(proc.stdout)
     complete = {b["instrument"]["id"] for b in out["bases"] if b["binds_all"]}
     assert {"eu-mla-2000", "un-untoc"} <= complete
+    assert [s["id"] for s in out["support"]] == ["eurojust"]  # all three are EU members
     partial = [b for b in out["bases"] if not b["binds_all"]]
     assert all(b["missing"] and all(m["reason"] for m in b["missing"]) for b in partial)
     assert run_cli("jit", "DE").returncode == 2

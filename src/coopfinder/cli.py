@@ -161,7 +161,8 @@ def jit(
     """Legal bases for a joint investigation team binding ALL partners, and who lacks each other one."""
     import json
 
-    from .explain import jit_bases
+    from . import dates
+    from .explain import jit_bases, jit_support
     from .lookup import UnknownState, resolve_state
     from .route import QueryError
 
@@ -175,9 +176,12 @@ def jit(
     except (UnknownState, QueryError) as exc:
         raise _usage(str(exc)) from None
     complete = [b for b in bases if not b.missing]
+    support = jit_support(ds, partners, crime, dates.parse_day(day))
     if fmt == "json":
         sys.stdout.write(json.dumps({"query": {"states": partners, "crime": crime, "on": day},
-                                     "bases": [b.as_dict() for b in bases]}, indent=2, ensure_ascii=False) + "\n")
+                                     "bases": [b.as_dict() for b in bases],
+                                     "support": [{"id": i.id, "name": i.short_name or i.name} for i in support]},
+                                    indent=2, ensure_ascii=False) + "\n")
     else:
         sys.stdout.write(f"Joint investigation team {' + '.join(partners)}, crime: {crime}, on {day}\n")
         for b in bases:
@@ -190,6 +194,8 @@ def jit(
                 sys.stdout.write(f"  not all:   {name}{arts} — {lack}\n")
         if not complete:
             sys.stdout.write("  no legal basis in the data binds every partner\n")
+        for inst in support:
+            sys.stdout.write(f"  support:   {inst.short_name or inst.name} (binds every partner)\n")
     raise typer.Exit(EXIT_FOUND if complete else EXIT_NONE)
 
 

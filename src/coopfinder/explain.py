@@ -86,6 +86,13 @@ class JitBasis:
                 "missing": [{"state": s, "reason": r} for s, r in self.missing]}
 
 
+def jit_support(ds: Dataset, partners: list[str], crime: str, day: dt.date) -> list[Instrument]:
+    """Support channels for a team (Eurojust) that bind every partner on the day."""
+    query = Query(partners[0], partners[1], "jit", crime, day.isoformat())
+    return [inst for inst in sorted(ds.instruments.values(), key=lambda i: i.id)
+            if provisions(inst, query, support=True) and all(binding(ds, inst, s, day).status == BOUND for s in partners)]
+
+
 def jit_bases(ds: Dataset, partners: list[str], crime: str = "any", on: str = "") -> tuple[str, list[JitBasis]]:
     """Every instrument providing for a joint investigation team, with the partners it does not bind.
 
