@@ -188,7 +188,7 @@ def jit(
             arts = f" ({', '.join(b.articles)})" if b.articles else ""
             name = b.instrument.short_name or b.instrument.name
             if not b.missing:
-                sys.stdout.write(f"  binds all: {name}{arts}\n")
+                sys.stdout.write(f"  binds all: {name}{arts}" + (f" — {b.note}" if b.note else "") + "\n")
             else:
                 lack = "; ".join(f"{s}: {r}" for s, r in b.missing)
                 sys.stdout.write(f"  not all:   {name}{arts} — {lack}\n")

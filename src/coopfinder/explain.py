@@ -78,12 +78,13 @@ class JitBasis:
     instrument: Instrument
     articles: tuple[str, ...]
     missing: tuple[tuple[str, str], ...]  # (state, reason) for partners it does not bind
+    note: str = ""
 
     def as_dict(self) -> dict:
         return {"instrument": {"id": self.instrument.id, "name": self.instrument.name,
                                "short_name": self.instrument.short_name or self.instrument.name},
                 "articles": list(self.articles), "binds_all": not self.missing,
-                "missing": [{"state": s, "reason": r} for s, r in self.missing]}
+                "missing": [{"state": s, "reason": r} for s, r in self.missing], "note": self.note}
 
 
 def jit_support(ds: Dataset, partners: list[str], crime: str, day: dt.date) -> list[Instrument]:
@@ -112,10 +113,16 @@ def jit_bases(ds: Dataset, partners: list[str], crime: str = "any", on: str = ""
             b = binding(ds, inst, state, day)
             if b.status != BOUND:
                 missing.append((state, b.reason))
-        if inst.sides and not missing and not all(on_sides(inst, ds, a, b, day) for a in partners for b in partners if a < b):
-            missing.append(("*", "the partners must be on opposite sides of this agreement"))
+        note = ""
+        if inst.sides and not missing:
+            pairs = [(x, y) for x in partners for y in partners if x < y]
+            across = [pair for pair in pairs if on_sides(inst, ds, *pair, day)]
+            if not across:
+                missing.append(("*", "all partners are on the same side of this agreement"))
+            elif len(across) < len(pairs):
+                note = "covers the relations across the two sides only; partners on the same side need another basis between them"
         if len(missing) < len(partners):  # says something about at least one partner
-            out.append(JitBasis(inst, tuple(specs[0].articles), tuple(missing)))
+            out.append(JitBasis(inst, tuple(specs[0].articles), tuple(missing), note))
     out.sort(key=lambda b: (len(b.missing), b.instrument.id))
     return day.isoformat(), out
 
