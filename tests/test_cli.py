@@ -158,6 +158,11 @@ def test_jit_finds_bases_binding_all_partners():
     complete = {b["instrument"]["id"] for b in out["bases"] if b["binds_all"]}
     assert {"eu-mla-2000", "un-untoc"} <= complete
     assert [s["id"] for s in out["support"]] == ["eurojust"]  # all three are EU members
+    mixed = json.loads(run_cli("jit", "DE", "FR", "US", "--on", ON, "-f", "json").stdout)
+    eu2000 = next(b for b in mixed["bases"] if b["instrument"]["id"] == "eu-mla-2000")
+    assert "cannot be a party" in eu2000["missing"][0]["reason"]  # open only to EU members: a "no", not "not recorded"
+    euus = next(b for b in mixed["bases"] if b["instrument"]["id"] == "eu-us-mla-2003")
+    assert euus["binds_all"] and "across the two sides" in euus["note"]
     partial = [b for b in out["bases"] if not b["binds_all"]]
     assert all(b["missing"] and all(m["reason"] for m in b["missing"]) for b in partial)
     assert run_cli("jit", "DE").returncode == 2

@@ -91,6 +91,9 @@ def binding(ds: Dataset, inst: Instrument, state: str, day: dt.date) -> Binding:
         return _party_binding(inst, party, name, day)
     if inst.participation:
         return _group_binding(ds, inst, state, name, day)
+    if inst.open_to and not any(membership_on(ds, g, state, day) for g in inst.open_to):
+        return Binding(NOT_BOUND, f"{name} cannot be a party: it is open only to members of "
+                       f"{', '.join(g.upper() for g in inst.open_to)}")
     if inst.sides and not any(state in side.states or (side.group and membership_on(ds, side.group, state, day))
                               for side in inst.sides):
         return Binding(NOT_BOUND, f"{name} is on neither side of this agreement on {day}")

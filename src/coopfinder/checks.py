@@ -83,6 +83,8 @@ def check_references(ds: Dataset, context: dict) -> list[Issue]:
             for key in ("not_bound", "not_recorded"):
                 for oi, opt in enumerate(getattr(inst.participation, key)):
                     state_ref("instruments", base + ("participation", key, oi, "state"), opt.state)
+        for gi_, gid in enumerate(inst.open_to):
+            group_ref("instruments", base + ("open_to", gi_), gid)
         for si, side in enumerate(inst.sides):
             if side.group:
                 group_ref("instruments", base + ("sides", si, "group"), side.group)

@@ -255,6 +255,7 @@ class Instrument(Sourced):
     parties: list[Party] = Field(default_factory=list, description="parties as the depositary lists them")
     parties_complete: bool = Field(False, description="true only when every party on the depositary's chart is recorded; otherwise an absent state is 'not recorded', not 'not a party'")
     participation: Participation | None = Field(None, description="EU-style participation rule (group minus opt-outs)")
+    open_to: list[Slug] = Field(default_factory=list, description="only members of these groups can be parties (a convention between the EU member states): a non-member is 'not a party', not 'not recorded'")
     sides: list[Side] = Field(default_factory=list, description="for agreements between blocs (EU–US): the two sides; a pair must have one state on each")
     replaces: list[Replacement] = Field(default_factory=list, description="older instruments it replaces between states bound by both")
     supplements: list[Slug] = Field(default_factory=list, description="instruments it supplements (both apply together)")
