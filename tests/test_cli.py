@@ -207,3 +207,10 @@ def test_every_measure_crime_and_warning_code_is_documented():
     assert used <= set(vocab.WARNING_CODES)
     for code in used:
         assert f"`{code}`" in readme, f"warning code `{code}` is not documented in the README"
+
+
+def test_dates_at_the_ends_of_the_calendar_do_not_break():
+    late = run_cli("route", "DE", "FR", "-m", "evidence", "--on", ON, "--start", "9999-12-31", "-f", "json")
+    assert late.returncode == 0 and b"Traceback" not in late.stderr
+    early = run_cli("route", "DE", "FR", "-m", "evidence", "--on", "0001-01-01", "-f", "json")
+    assert early.returncode == 1 and json.loads(early.stdout)["pathways"] == []

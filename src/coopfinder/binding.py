@@ -184,7 +184,9 @@ def _group_binding(ds: Dataset, inst: Instrument, state: str, name: str, day: dt
         starts.append((rule.from_, "application"))
     if inst.in_force:
         starts.append((inst.in_force, "entry into force"))
-    if not starts:  # a member today whose date of joining the data does not give
+    if not starts:  # a member when the data was compiled, whose date of joining the data does not give
+        if day < dates.earliest(ds.as_of):
+            return Binding(UNKNOWN, f"{name} is a member of {rule.group.upper()}, but since when is not recorded", sources=sources)
         return Binding(BOUND, f"binds {name} as a member of {rule.group.upper()} (date of joining not recorded)", sources=sources)
     text, _ = max(starts, key=lambda s: dates.latest(s[0]))
     if _window(text, day):

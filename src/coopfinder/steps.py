@@ -124,7 +124,10 @@ def add_due_dates(start: dt.date, pathways: list[Pathway]) -> list[Pathway]:
             due, last = [], start
             for d in step.deadlines:
                 base = last if d.after == "previous" else start
-                last = base + dt.timedelta(days=d.days)
+                try:
+                    last = base + dt.timedelta(days=d.days)
+                except OverflowError:  # a start date at the end of the calendar: no date to give
+                    break
                 due.append(last.isoformat())
             steps.append(replace(step, due=tuple(due)))
         out.append(replace(p, steps=tuple(steps)))
