@@ -214,3 +214,9 @@ def test_dates_at_the_ends_of_the_calendar_do_not_break():
     assert late.returncode == 0 and b"Traceback" not in late.stderr
     early = run_cli("route", "DE", "FR", "-m", "evidence", "--on", "0001-01-01", "-f", "json")
     assert early.returncode == 1 and json.loads(early.stdout)["pathways"] == []
+
+
+def test_impossible_paths_are_usage_errors():
+    long = "x" * 5000
+    assert run_cli("validate", long).returncode == 2
+    assert run_cli("route", "DE", "FR", "-m", "evidence", "--data", long).returncode == 2

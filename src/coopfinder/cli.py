@@ -56,10 +56,18 @@ def _choice(value: str, choices: dict[str, str], what: str) -> str:
     raise _usage(f"unknown {what} {value!r}{hint}; choose from: {', '.join(choices)}")
 
 
+def _kind_of_path(path: Path) -> str:
+    """"dir", "file" or "missing" — never an exception (a name too long, a loop of links)."""
+    try:
+        return "dir" if path.is_dir() else "file" if path.exists() else "missing"
+    except OSError:
+        return "missing"
+
+
 def _load(data: Optional[Path]):
     from .load import DataError, load_dataset
 
-    if data is not None and not Path(data).is_dir():
+    if data is not None and _kind_of_path(Path(data)) != "dir":
         raise _usage(f"--data: no such folder: {data}")
     try:
         return load_dataset(data)
@@ -286,10 +294,10 @@ def validate(
             if name is None:
                 raise _usage("stdin is not a coopfinder data file (no top-level `instruments` or `states` key)")
             runs.append((resolve_data_dir(data), {name: ("<stdin>", raw)}))
-        elif not path.exists():
+        elif _kind_of_path(path) == "missing":
             raise _usage(f"no such file or folder: {path}")
         else:
-            runs.append((path if path.is_dir() else path.parent, None))
+            runs.append((path if _kind_of_path(path) == "dir" else path.parent, None))
     if not runs:
         runs = [(resolve_data_dir(data), None)]
     reports = [validate_dataset(folder, given=given) for folder, given in runs]
