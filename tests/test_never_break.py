@@ -100,3 +100,22 @@ def test_loader_raises_only_data_errors(tmp_path_factory, data):
         load_dataset(folder, use_cache=False)
     except DataError as err:
         assert err.issues and all(i.severity == "error" for i in err.issues)
+
+
+ARGS = ["DE", "FR", "XX", "de", "Germany", "Korea", "", " ", "Türkiye", "ÿ", "US", "GB", "NO", "IE", "--on", "2026-02-30",
+        "9999-12-31", "0001-01-01", "-m", "evidence", "extradition", "jit", "preservation", "--crime", "cyber", "tax",
+        "--format", "json", "csv", "markdown", "--nationality", "ZZ", "--start", "2026-01-01", "x" * 300, "-n", "0", "3",
+        "--explain", "--limit", "--data", "/nonexistent", "-", "coe-ets-185", "eu-dir-2014-41"]
+
+
+@cases(150)
+@given(st.sampled_from(["route", "why-not", "jit", "show", "validate"]),
+       st.lists(st.sampled_from(ARGS), max_size=8), st.sampled_from(["", "a: 1\n", "\xff"]))
+def test_any_command_line_ends_in_an_exit_code_not_a_traceback(command, args, stdin):
+    from typer.testing import CliRunner
+
+    from coopfinder.cli import app
+
+    result = CliRunner().invoke(app, [command, *args], input=stdin)
+    assert result.exit_code in (0, 1, 2, 3), (command, args, result.output)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
