@@ -92,6 +92,9 @@ def test_validate_stats_counts_sources():
     assert proc.returncode == 0, proc.stdout.decode()[-2000:]
     out = proc.stdout.decode()
     assert "share_with_source: 1.0" in out and "instruments:" in out
+    assert "gaps by topic" in out
+    report = json.loads(run_cli("validate", "--stats", "--format", "json").stdout)
+    assert report["stats"]["gaps"] == sum(report["stats"]["gaps_by_topic"].values()) > 0
 
 
 def test_validate_reads_one_file_from_stdin():

@@ -316,7 +316,12 @@ def validate(
         if fmt == "text":
             if stats and report.stats:
                 for key, value in report.stats.items():
-                    sys.stdout.write(f"{key}: {value}\n")
+                    if key == "gaps_by_topic":  # the gaps list, largest topics first
+                        sys.stdout.write("gaps by topic (see the gaps file for each entry):\n")
+                        for topic, count in value.items():
+                            sys.stdout.write(f"  {count:4}  {topic}\n")
+                    else:
+                        sys.stdout.write(f"{key}: {value}\n")
             sys.stdout.write(report.summary() + "\n")
     raise typer.Exit(0 if valid else 1)
 

@@ -270,6 +270,19 @@ def kind_of(raw: bytes) -> str | None:
     return None
 
 
+def _gaps(path: Path) -> dict:
+    """The gaps file as stats: how many entries, and how many under each heading (topic)."""
+    topics: dict[str, int] = {}
+    topic = ""
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        if line.startswith("## "):
+            topic = line[3:].strip()
+        elif line.startswith("- ") and topic:
+            topics[topic] = topics.get(topic, 0) + 1
+    return {"gaps": sum(topics.values()), "gaps_file": _display(path),
+            "gaps_by_topic": dict(sorted(topics.items(), key=lambda kv: (-kv[1], kv[0])))}
+
+
 def validate_dataset(directory: str | os.PathLike | None = None, *, today: str | None = None,
                      given: dict[str, tuple[str, bytes]] | None = None) -> Report:
     """Every issue in the dataset at `directory`, schema and cross-checks alike."""
@@ -283,9 +296,7 @@ def validate_dataset(directory: str | os.PathLike | None = None, *, today: str |
         report.stats = checks.stats(dataset)
         gaps = folder / "GAPS.md"
         if gaps.is_file():
-            text = gaps.read_text(encoding="utf-8", errors="replace")
-            report.stats["gaps"] = sum(1 for line in text.splitlines() if line.startswith("- "))
-            report.stats["gaps_file"] = _display(gaps)
+            report.stats.update(_gaps(gaps))
     report.issues = sort_issues(issues)
     return report
 
