@@ -69,6 +69,46 @@ def find_routes(source: Dataset | nx.Graph, query: Query) -> RouteResult:
     query = replace(query, on=day.isoformat())
     a, b = query.requesting, query.requested
 
+    pathways, absent, top, unknown_party = _treaty_pathways(ds, graph, query, day)
+    pathways, replaced = _drop_replaced(ds, pathways, query)
+    absent.extend(replaced)
+    pathways = _fold_supplements(pathways)
+    # Fallbacks (domestic law, reciprocity) only where no treaty answers the question as asked:
+    # a treaty that covers the crime only under a condition (UNTOC's organised group, UNCAC's
+    # corruption) leaves the practitioner needing them.
+    treaty_found = any(p.strength in ("mutual_recognition", "bilateral", "multilateral")
+                       and not any(w.code == "scope_condition" for w in p.warnings) for p in pathways)
+    if not treaty_found:
+        fallback, fallback_absent, fallback_top = _fallbacks(ds, query, day)
+        pathways.extend(fallback)
+        absent.extend(fallback_absent)
+        top.extend(fallback_top)
+    pathways = steps.expand_stages(pathways, query)
+    if query.measure == "evidence" and query.crime == "cyber":
+        preservation = find_routes(graph, replace(query, measure="preservation", start="")).pathways  # reuse the graph
+        pathways = steps.add_preservation(pathways, list(preservation))
+    if query.measure == "extradition":
+        pathways = steps.add_arrest_steps(ds, query, day, pathways)
+    pathways = steps.add_support(ds, query, day, pathways)
+    if query.start:
+        pathways = steps.add_due_dates(dates.parse_day(query.start), pathways)
+    ranked = rank_pathways(pathways)
+    if not ranked:
+        hint = ""
+        if query.measure == "preservation":  # no preservation-specific instrument: MLA can still freeze data
+            hint = "; ask for provisional measures in a mutual legal assistance request instead (measure 'evidence')"
+        top.insert(0, Warning("no_pathway", f"no instrument in the data gives {ds.states[a].name} a route to "
+                              f"{vocab.MEASURES[query.measure]} from {ds.states[b].name} on {day}{hint}"))
+    top.extend(Warning("not_recorded", f"whether {state} is a party to {', '.join(names)} is not recorded in the data")
+               for state, names in unknown_party.items())
+    return RouteResult(query, tuple(ranked), tuple(_dedupe(top)), ds.as_of, tuple(absent))
+
+
+def _treaty_pathways(ds: Dataset, graph: nx.Graph, query: Query, day: dt.date,
+                     ) -> tuple[list[Pathway], list[Absence], list[Warning], dict[str, list[str]]]:
+    """Every instrument but the fallbacks: its pathway if it binds the pair for this question,
+    else the reason it is absent; plus warnings and the parties the data cannot confirm."""
+    a, b = query.requesting, query.requested
     pathways: list[Pathway] = []
     absent: list[Absence] = []
     top: list[Warning] = []
@@ -108,38 +148,7 @@ def find_routes(source: Dataset | nx.Graph, query: Query) -> RouteResult:
             continue
         pathways.append(_pathway(ds, inst, specs[0], query, day, [(a, ba), (b, bb)]))
 
-    pathways, replaced = _drop_replaced(ds, pathways, query)
-    absent.extend(replaced)
-    pathways = _fold_supplements(pathways)
-    # Fallbacks (domestic law, reciprocity) only where no treaty answers the question as asked:
-    # a treaty that covers the crime only under a condition (UNTOC's organised group, UNCAC's
-    # corruption) leaves the practitioner needing them.
-    treaty_found = any(p.strength in ("mutual_recognition", "bilateral", "multilateral")
-                       and not any(w.code == "scope_condition" for w in p.warnings) for p in pathways)
-    if not treaty_found:
-        fallback, fallback_absent, fallback_top = _fallbacks(ds, query, day)
-        pathways.extend(fallback)
-        absent.extend(fallback_absent)
-        top.extend(fallback_top)
-    pathways = steps.expand_stages(pathways, query)
-    if query.measure == "evidence" and query.crime == "cyber":
-        preservation = find_routes(graph, replace(query, measure="preservation", start="")).pathways  # reuse the graph
-        pathways = steps.add_preservation(pathways, list(preservation))
-    if query.measure == "extradition":
-        pathways = steps.add_arrest_steps(ds, query, day, pathways)
-    pathways = steps.add_support(ds, query, day, pathways)
-    if query.start:
-        pathways = steps.add_due_dates(dates.parse_day(query.start), pathways)
-    ranked = rank_pathways(pathways)
-    if not ranked:
-        hint = ""
-        if query.measure == "preservation":  # no preservation-specific instrument: MLA can still freeze data
-            hint = "; ask for provisional measures in a mutual legal assistance request instead (measure 'evidence')"
-        top.insert(0, Warning("no_pathway", f"no instrument in the data gives {ds.states[a].name} a route to "
-                              f"{vocab.MEASURES[query.measure]} from {ds.states[b].name} on {day}{hint}"))
-    top.extend(Warning("not_recorded", f"whether {state} is a party to {', '.join(names)} is not recorded in the data")
-               for state, names in unknown_party.items())
-    return RouteResult(query, tuple(ranked), tuple(_dedupe(top)), ds.as_of, tuple(absent))
+    return pathways, absent, top, unknown_party
 
 
 def _name(inst: Instrument) -> str:
