@@ -218,6 +218,7 @@ class MeasureSpec(Sourced):
     grounds: list[Ground] = Field(default_factory=list, description="refusal grounds and limits on use that stand in the way")
     aut_dedere: str | None = Field(None, description="article obliging a state that does not extradite to prosecute instead")
     provisional_arrest: str | None = Field(None, description="for extradition: the article providing for provisional arrest pending the formal request")
+    notice_first: bool = Field(True, description="for extradition: whether a police notice (INTERPOL) is shown as the first step; false where the warrant itself circulates (the EAW through SIS)")
     stages: list[Stage] = Field(default_factory=list, description="where practice has an order inside the instrument: its stages, in order")
     support: bool = Field(False, description="supports a measure taken under another instrument (Eurojust for a JIT): added as a step after the legal basis, never a basis on its own")
 

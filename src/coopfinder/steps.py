@@ -18,10 +18,6 @@ from .binding import binding
 from .model import Dataset, Pathway, Query, Step, Warning
 from .scope import provisions
 
-# surrender regimes in which the warrant is itself the request: no provisional-arrest step
-_WARRANT_REGIMES = ("eu-fd-2002-584",)
-
-
 def add_preservation(pathways: list[Pathway], preservation: list[Pathway]) -> list[Pathway]:
     """Put a preservation step before each disclosure request (evidence, crime cyber)."""
     if not preservation:
@@ -62,11 +58,11 @@ def add_arrest_steps(ds: Dataset, query: Query, day: dt.date, pathways: list[Pat
     out = []
     for p in pathways:
         main = p.steps[-1]
-        if main.role != "request" or main.instrument.id in _WARRANT_REGIMES or main.instrument.kind == "reciprocity":
+        spec = next((m for m in main.instrument.measures if m.measure == "extradition"), None)
+        if main.role != "request" or main.instrument.kind == "reciprocity" or spec is None:
             out.append(p)
             continue
-        spec = next((m for m in main.instrument.measures if m.measure == "extradition"), None)
-        steps: list[Step] = [notice] if notice else []
+        steps: list[Step] = [notice] if notice and spec.notice_first else []
         why = list(p.why)
         warnings = list(p.warnings)
         if spec is not None and spec.provisional_arrest:
