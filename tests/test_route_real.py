@@ -297,3 +297,12 @@ def test_jit_basis_then_eurojust_support(real):
     assert [s.role for s in r.pathways[0].steps] == ["request", "support"]
     assert r.pathways[0].steps[-1].instrument.id == "eurojust"
     assert "eurojust" not in ids(r)  # support, never a legal basis of its own
+
+
+@pytest.mark.parametrize("typed, code", [("Türkiye", "TR"), ("turkey", "TR"), ("Czechia", "CZ"), ("Czech Republic", "CZ"),
+                                         ("South Korea", "KR"), ("UK", "GB"), ("United States of America", "US"),
+                                         ("DEU", "DE"), ("côte d'ivoire", "CI"), ("Hong Kong", "HK"), ("Kosovo", "XK")])
+def test_common_names_and_aliases_resolve(real, typed, code):
+    from coopfinder.lookup import resolve_state
+
+    assert resolve_state(real, typed) == code
