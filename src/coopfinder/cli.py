@@ -167,10 +167,9 @@ def jit(
     debug: bool = DebugOpt,
 ) -> None:
     """Legal bases for a joint investigation team binding ALL partners, and who lacks each other one."""
-    import json
-
     from . import dates
     from .explain import jit_bases, jit_support
+    from .render import write_jit
     from .lookup import UnknownState, resolve_state
     from .route import QueryError
 
@@ -185,25 +184,7 @@ def jit(
         raise _usage(str(exc)) from None
     complete = [b for b in bases if not b.missing]
     support = jit_support(ds, partners, crime, dates.parse_day(day))
-    if fmt == "json":
-        sys.stdout.write(json.dumps({"query": {"states": partners, "crime": crime, "on": day},
-                                     "bases": [b.as_dict() for b in bases],
-                                     "support": [{"id": i.id, "name": i.short_name or i.name} for i in support]},
-                                    indent=2, ensure_ascii=False) + "\n")
-    else:
-        sys.stdout.write(f"Joint investigation team {' + '.join(partners)}, crime: {crime}, on {day}\n")
-        for b in bases:
-            arts = f" ({', '.join(b.articles)})" if b.articles else ""
-            name = b.instrument.short_name or b.instrument.name
-            if not b.missing:
-                sys.stdout.write(f"  binds all: {name}{arts}" + (f" — {b.note}" if b.note else "") + "\n")
-            else:
-                lack = "; ".join(f"{s}: {r}" for s, r in b.missing)
-                sys.stdout.write(f"  not all:   {name}{arts} — {lack}\n")
-        if not complete:
-            sys.stdout.write("  no legal basis in the data binds every partner\n")
-        for inst in support:
-            sys.stdout.write(f"  support:   {inst.short_name or inst.name} (binds every partner)\n")
+    write_jit({"states": partners, "crime": crime, "on": day}, bases, support, fmt, sys.stdout)
     raise typer.Exit(EXIT_FOUND if complete else EXIT_NONE)
 
 
@@ -216,10 +197,9 @@ def show(
     debug: bool = DebugOpt,
 ) -> None:
     """What the data records about a state or an instrument, with its sources, on a date."""
-    import json
-
     from . import dates as dates_mod
     from .explain import UnknownInstrument, describe_instrument, describe_state, resolve_instrument
+    from .render import write_record
     from .lookup import UnknownState, resolve_state
 
     _State.debug = debug
@@ -238,30 +218,7 @@ def show(
             record = describe_instrument(ds, resolve_instrument(ds, what), day)
         except UnknownInstrument as inst_error:
             raise _usage(f"{state_error}; {inst_error}") from None
-    if fmt == "json":
-        sys.stdout.write(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
-        return
-    if "parties" in record:
-        sys.stdout.write(f"{record['short_name'] or record['name']} ({record['id']}) — {record['name']}\n")
-        sys.stdout.write(f"  {record['citation'] or ''}  adopted {record['adopted'] or 'not recorded'}, "
-                         f"in force {record['in_force'] or ('not yet' if record['pending'] else 'not recorded')}\n")
-        sys.stdout.write(f"  source: {record['source']}\n")
-        for m in record["measures"]:
-            sys.stdout.write(f"  provides {m['measure']} ({', '.join(m['articles']) or 'articles not recorded'}) via {m['channel']}\n")
-        sys.stdout.write(f"  on {record['on']}:\n")
-        for p in record["parties"]:
-            sys.stdout.write(f"    {p['state']}  {p['status']:9}  {p['reason']}\n")
-    else:
-        sys.stdout.write(f"{record['name']} ({record['code']}) on {record['on']}\n")
-        for key, value in record["facts"].items():
-            if isinstance(value, dict):
-                shown = value.get("value") or value.get("name")
-                extra = value.get("condition") or value.get("law") or value.get("citation") or ""
-                sys.stdout.write(f"  {key}: {shown}{' — ' + extra if extra else ''}  [{value.get('source', 'no source')}]\n")
-            else:
-                sys.stdout.write(f"  {key}: {value}\n")
-        sys.stdout.write(f"  member of: {', '.join(record['member_of']) or 'none recorded'}\n")
-        sys.stdout.write(f"  bound by: {', '.join(record['bound_by']) or 'none recorded'}\n")
+    write_record(record, fmt, sys.stdout)
 
 
 @app.command()

@@ -176,3 +176,53 @@ def write_table(result: RouteResult, out: TextIO, *, explain: bool = False) -> N
         for a in result.absent:
             console.print(escape(f"  - {a.name} ({a.instrument}): {a.reason}"))
     console.print(escape(f"Data as of {result.as_of}. {REMINDER}"), style="dim")
+
+
+def write_jit(query: dict, bases: list, support: list, fmt: str, out: TextIO) -> None:
+    """`coopfinder jit`: the bases binding every partner, the others with who lacks them, support."""
+    if fmt == "json":
+        json.dump({"query": query, "bases": [b.as_dict() for b in bases],
+                   "support": [{"id": i.id, "name": i.short_name or i.name} for i in support]}, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return
+    out.write(f"Joint investigation team {' + '.join(query['states'])}, crime: {query['crime']}, on {query['on']}\n")
+    for b in bases:
+        arts = f" ({', '.join(b.articles)})" if b.articles else ""
+        name = b.instrument.short_name or b.instrument.name
+        if not b.missing:
+            out.write(f"  binds all: {name}{arts}" + (f" — {b.note}" if b.note else "") + "\n")
+        else:
+            out.write(f"  not all:   {name}{arts} — " + "; ".join(f"{s}: {r}" for s, r in b.missing) + "\n")
+    if not any(not b.missing for b in bases):
+        out.write("  no legal basis in the data binds every partner\n")
+    for inst in support:
+        out.write(f"  support:   {inst.short_name or inst.name} (binds every partner)\n")
+
+
+def write_record(record: dict, fmt: str, out: TextIO) -> None:
+    """`coopfinder show`: a state's or an instrument's record, as text or JSON."""
+    if fmt == "json":
+        json.dump(record, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return
+    if "parties" in record:
+        in_force = record["in_force"] or ("not yet" if record["pending"] else "not recorded")
+        out.write(f"{record['short_name'] or record['name']} ({record['id']}) — {record['name']}\n")
+        out.write(f"  {record['citation'] or ''}  adopted {record['adopted'] or 'not recorded'}, in force {in_force}\n")
+        out.write(f"  source: {record['source']}\n")
+        for m in record["measures"]:
+            out.write(f"  provides {m['measure']} ({', '.join(m['articles']) or 'articles not recorded'}) via {m['channel']}\n")
+        out.write(f"  on {record['on']}:\n")
+        for p in record["parties"]:
+            out.write(f"    {p['state']}  {p['status']:9}  {p['reason']}\n")
+        return
+    out.write(f"{record['name']} ({record['code']}) on {record['on']}\n")
+    for key, value in record["facts"].items():
+        if isinstance(value, dict):
+            shown = value.get("value") or value.get("name")
+            extra = value.get("condition") or value.get("law") or value.get("citation") or ""
+            out.write(f"  {key}: {shown}{' — ' + extra if extra else ''}  [{value.get('source', 'no source')}]\n")
+        else:
+            out.write(f"  {key}: {value}\n")
+    out.write(f"  member of: {', '.join(record['member_of']) or 'none recorded'}\n")
+    out.write(f"  bound by: {', '.join(record['bound_by']) or 'none recorded'}\n")
