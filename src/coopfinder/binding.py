@@ -81,7 +81,7 @@ def binding(ds: Dataset, inst: Instrument, state: str, day: dt.date) -> Binding:
     """Whether `inst` binds `state` on `day`, and why."""
     name = ds.states[state].name if state in ds.states else state
     if inst.pending:
-        return Binding(NOT_BOUND, f"{_label(inst)} has not entered into force (as of the data's date)", sources=_src(inst.source))
+        return Binding(NOT_BOUND, f"{inst.label} has not entered into force (as of the data's date)", sources=_src(inst.source))
     if inst.ended and day >= dates.earliest(inst.ended):
         return Binding(NOT_BOUND, f"terminated on {inst.ended}", sources=_src(inst.source))
     party = next((p for p in inst.parties if p.state == state), None)
@@ -142,7 +142,7 @@ def _party_binding(inst: Instrument, party: Party, name: str, day: dt.date) -> B
                            approximate=True, party=party, sources=sources)
         if since is None:
             if inst.kind == "bilateral_treaty":
-                return Binding(UNKNOWN, f"the date {_label(inst)} entered into force is not recorded", party=party, sources=sources)
+                return Binding(UNKNOWN, f"the date {inst.label} entered into force is not recorded", party=party, sources=sources)
             if party.ratified or party.acceded or party.succeeded:
                 return Binding(UNKNOWN, f"{name} is a party but the date it became bound is not recorded", party=party, sources=sources)
             if party.not_ratified_as_of and day <= dates.earliest(party.not_ratified_as_of):
@@ -204,9 +204,6 @@ def _group_binding(ds: Dataset, inst: Instrument, state: str, name: str, day: dt
         how += f"; applies from {rule.from_}"
     return Binding(BOUND, how, since=since, approximate=dates.is_partial(text), sources=sources)
 
-
-def _label(inst: Instrument) -> str:
-    return inst.short_name or inst.name
 
 
 def _src(*values: str | None) -> tuple[str, ...]:

@@ -24,7 +24,7 @@ def resolve_instrument(ds: Dataset, text: str) -> Instrument:
         if wanted in (inst.id, (inst.short_name or "").casefold(), inst.name.casefold()):
             return inst
     names = {inst.id: inst.id for inst in ds.instruments.values()}
-    names.update({(inst.short_name or inst.name).casefold(): inst.id for inst in ds.instruments.values()})
+    names.update({inst.label.casefold(): inst.id for inst in ds.instruments.values()})
     close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.5)
     hint = f" (did you mean {', '.join(repr(names[c]) for c in dict.fromkeys(close))}?)" if close else ""
     raise UnknownInstrument(f"unknown instrument {text!r}{hint}")
@@ -37,26 +37,26 @@ def why_not(ds: Dataset, query: Query, inst: Instrument) -> tuple[bool, list[str
     for p in result.pathways:
         for step in p.steps:
             if inst.id == step.instrument.id or inst.id in {i.id for i, _ in step.supplemented_by}:
-                return True, [f"{_name(inst)} is offered: pathway {p.rank} of {len(result.pathways)} ({step.label})"]
+                return True, [f"{inst.label} is offered: pathway {p.rank} of {len(result.pathways)} ({step.label})"]
     absent = next((a for a in result.absent if a.instrument == inst.id), None)
     if absent is not None:
-        return False, [f"{_name(inst)} is not offered: {absent.reason}"] + _when(ds, inst, query, day)
+        return False, [f"{inst.label} is not offered: {absent.reason}"] + _when(ds, inst, query, day)
     if not provisions(inst, query):
         measures = sorted({m.measure for m in inst.measures})
         if query.measure not in measures:
-            return False, [f"{_name(inst)} does not provide for {vocab.MEASURES[query.measure]} "
+            return False, [f"{inst.label} does not provide for {vocab.MEASURES[query.measure]} "
                            f"(it provides for: {', '.join(measures) or 'nothing recorded'})"]
-        return False, [f"{_name(inst)} does not cover {query.crime} offences for {query.measure}"]
+        return False, [f"{inst.label} does not cover {query.crime} offences for {query.measure}"]
     lines = []
     for state in (query.requesting, query.requested):
         b = binding(ds, inst, state, day)
         if b.status != BOUND:
-            lines.append(f"{_name(inst)} is not offered: {b.reason}")
+            lines.append(f"{inst.label} is not offered: {b.reason}")
     if not lines and not on_sides(inst, ds, query.requesting, query.requested, day):
-        lines.append(f"{_name(inst)} is not offered: both states are on the same side of this agreement")
+        lines.append(f"{inst.label} is not offered: both states are on the same side of this agreement")
     if not lines and inst.kind in ("reciprocity", "domestic_law"):
-        lines.append(f"{_name(inst)} is not offered: a treaty answers this question, or the requested state's law does not allow it")
-    return False, (lines or [f"{_name(inst)} is not offered for this question"]) + _when(ds, inst, query, day)
+        lines.append(f"{inst.label} is not offered: a treaty answers this question, or the requested state's law does not allow it")
+    return False, (lines or [f"{inst.label} is not offered for this question"]) + _when(ds, inst, query, day)
 
 
 def _when(ds: Dataset, inst: Instrument, query: Query, day: dt.date) -> list[str]:
@@ -69,9 +69,6 @@ def _when(ds: Dataset, inst: Instrument, query: Query, day: dt.date) -> list[str
     return []
 
 
-def _name(inst: Instrument) -> str:
-    return inst.short_name or inst.name
-
 
 @dataclass(frozen=True)
 class JitBasis:
@@ -82,7 +79,7 @@ class JitBasis:
 
     def as_dict(self) -> dict:
         return {"instrument": {"id": self.instrument.id, "name": self.instrument.name,
-                               "short_name": self.instrument.short_name or self.instrument.name},
+                               "short_name": self.instrument.label},
                 "articles": list(self.articles), "binds_all": not self.missing,
                 "missing": [{"state": s, "reason": r} for s, r in self.missing], "note": self.note}
 

@@ -262,6 +262,11 @@ class Instrument(Sourced):
     supplements: list[Slug] = Field(default_factory=list, description="instruments it supplements (both apply together)")
     limits: list[str] = Field(default_factory=list, description="limits on who or what it reaches (shown as warnings)")
 
+    @property
+    def label(self) -> str:
+        """The name practitioners use: the short name where there is one."""
+        return self.short_name or self.name
+
 
 class InstrumentsFile(Record):
     """`data/instruments.yaml`."""
@@ -346,7 +351,7 @@ class Step:
     @property
     def label(self) -> str:
         """"European Convention on Mutual Assistance + EU Mutual Assistance Convention 2000"."""
-        return " + ".join(i.short_name or i.name for i in (self.instrument, *(s for s, _ in self.supplemented_by)))
+        return " + ".join(i.label for i in (self.instrument, *(s for s, _ in self.supplemented_by)))
 
     def as_dict(self) -> dict:
         return {
@@ -363,7 +368,7 @@ class Step:
 
 
 def _instrument_dict(inst: Instrument) -> dict:
-    return {"id": inst.id, "name": inst.name, "short_name": inst.short_name or inst.name,
+    return {"id": inst.id, "name": inst.name, "short_name": inst.label,
             "citation": inst.citation, "kind": inst.kind}
 
 

@@ -182,13 +182,13 @@ def write_jit(query: dict, bases: list, support: list, fmt: str, out: TextIO) ->
     """`coopfinder jit`: the bases binding every partner, the others with who lacks them, support."""
     if fmt == "json":
         json.dump({"query": query, "bases": [b.as_dict() for b in bases],
-                   "support": [{"id": i.id, "name": i.short_name or i.name} for i in support]}, out, indent=2, ensure_ascii=False)
+                   "support": [{"id": i.id, "name": i.label} for i in support]}, out, indent=2, ensure_ascii=False)
         out.write("\n")
         return
     out.write(f"Joint investigation team {' + '.join(query['states'])}, crime: {query['crime']}, on {query['on']}\n")
     for b in bases:
         arts = f" ({', '.join(b.articles)})" if b.articles else ""
-        name = b.instrument.short_name or b.instrument.name
+        name = b.instrument.label
         if not b.missing:
             out.write(f"  binds all: {name}{arts}" + (f" — {b.note}" if b.note else "") + "\n")
         else:
@@ -196,7 +196,7 @@ def write_jit(query: dict, bases: list, support: list, fmt: str, out: TextIO) ->
     if not any(not b.missing for b in bases):
         out.write("  no legal basis in the data binds every partner\n")
     for inst in support:
-        out.write(f"  support:   {inst.short_name or inst.name} (binds every partner)\n")
+        out.write(f"  support:   {inst.label} (binds every partner)\n")
 
 
 def write_record(record: dict, fmt: str, out: TextIO) -> None:

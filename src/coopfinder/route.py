@@ -122,37 +122,34 @@ def _treaty_pathways(ds: Dataset, graph: nx.Graph, query: Query, day: dt.date,
         if iid not in shared:
             if specs and not inst.parties_complete and not inst.participation and inst.kind != "bilateral_treaty":
                 for state in _unknown_parties(ds, inst, query, day):
-                    unknown_party.setdefault(state, []).append(_name(inst))
+                    unknown_party.setdefault(state, []).append(inst.label)
             continue
         if not specs:
-            absent.append(Absence(iid, _name(inst), out_of_scope(inst, query)))
+            absent.append(Absence(iid, inst.label, out_of_scope(inst, query)))
             continue
         ba, bb = binding(ds, inst, a, day), binding(ds, inst, b, day)
         if not (ba.status == BOUND and bb.status == BOUND):
             reason = "; ".join(x.reason for x in (ba, bb) if x.status != BOUND)
-            absent.append(Absence(iid, _name(inst), reason))
+            absent.append(Absence(iid, inst.label, reason))
             if UNKNOWN in (ba.status, bb.status) and "not_bound" not in (ba.status, bb.status):
-                top.append(Warning("not_recorded", f"{_name(inst)}: {reason}"))
+                top.append(Warning("not_recorded", f"{inst.label}: {reason}"))
             continue
         if not on_sides(inst, ds, a, b, day):
-            absent.append(Absence(iid, _name(inst), "both states are on the same side of this agreement"))
+            absent.append(Absence(iid, inst.label, "both states are on the same side of this agreement"))
             continue
         suspended = safeguards.suspension(ds, inst, query, day)
         if suspended is not None:
-            absent.append(Absence(iid, _name(inst), suspended.message))
+            absent.append(Absence(iid, inst.label, suspended.message))
             top.append(suspended)
             continue
         excluded = safeguards.excluding_reservation(inst, query)
         if excluded is not None:
-            absent.append(Absence(iid, _name(inst), f"excluded by {ds.states[b].name}'s reservation: {excluded.text}"))
+            absent.append(Absence(iid, inst.label, f"excluded by {ds.states[b].name}'s reservation: {excluded.text}"))
             continue
         pathways.append(_pathway(ds, inst, specs[0], query, day, [(a, ba), (b, bb)]))
 
     return pathways, absent, top, unknown_party
 
-
-def _name(inst: Instrument) -> str:
-    return inst.short_name or inst.name
 
 
 def _unknown_parties(ds: Dataset, inst: Instrument, query: Query, day: dt.date) -> list[str]:
@@ -188,7 +185,7 @@ def _pathway(ds: Dataset, inst: Instrument, spec: MeasureSpec, query: Query, day
     if inst.addressee == "service_provider":
         why.append("the order goes directly to a service provider, not to the state's authorities")
     if spec.channel == "police" and query.measure == "evidence":
-        warnings.append(Warning("police_channel", f"{_name(inst)}: information obtained police-to-police usually "
+        warnings.append(Warning("police_channel", f"{inst.label}: information obtained police-to-police usually "
                                 "cannot be used as evidence in court without a formal request"))
     sources = [s for s in (inst.source, spec.source) if s]
     for _, b in bindings:
@@ -206,9 +203,9 @@ def _drop_replaced(ds: Dataset, pathways: list[Pathway], query: Query) -> tuple[
         for rep in p.steps[0].instrument.replaces:
             if rep.instrument in offered and (not rep.measures or query.measure in rep.measures):
                 art = f" ({rep.article})" if rep.article else ""
-                replaced[rep.instrument] = f"replaced between these states by {_name(ds.instruments[iid])}{art}"
+                replaced[rep.instrument] = f"replaced between these states by {ds.instruments[iid].label}{art}"
     kept = [p for p in pathways if p.steps[0].instrument.id not in replaced]
-    gone = [Absence(iid, _name(ds.instruments[iid]), reason) for iid, reason in sorted(replaced.items())]
+    gone = [Absence(iid, ds.instruments[iid].label, reason) for iid, reason in sorted(replaced.items())]
     return kept, gone
 
 
@@ -238,7 +235,7 @@ def _fold_supplements(pathways: list[Pathway]) -> list[Pathway]:
             channel = min([base.channel, *(q.steps[0].channel for q in extras)], key=_DIRECTNESS.index)
             step = replace(base, channel=channel,
                            supplemented_by=tuple((q.steps[0].instrument, q.steps[0].articles) for q in extras))
-            why = [*p.why, *(f"applies together with {_name(q.steps[0].instrument)}, which supplements it between these states"
+            why = [*p.why, *(f"applies together with {q.steps[0].instrument.label}, which supplements it between these states"
                              for q in extras)]
             warnings = _dedupe([*p.warnings, *(w for q in extras for w in q.warnings if w.code != "scope_condition")])
             sources = tuple(dict.fromkeys([*p.sources, *(s for q in extras for s in q.sources)]))
@@ -269,14 +266,14 @@ def _fallbacks(ds: Dataset, query: Query, day: dt.date) -> tuple[list[Pathway], 
                 continue
             b = binding(ds, inst, query.requested, day)
             if b.status != BOUND:
-                absent.append(Absence(iid, _name(inst), b.reason))
+                absent.append(Absence(iid, inst.label, b.reason))
                 continue
             pathways.append(_pathway(ds, inst, specs[0], query, day, [(query.requested, b)]))
             continue
         # reciprocity: only where the requested state's law allows acting without a treaty
         if need is not None and need.value == "yes":
             law = f" ({need.law})" if need.law else ""
-            absent.append(Absence(iid, _name(inst), f"{state.name} acts only under a treaty{law}"))
+            absent.append(Absence(iid, inst.label, f"{state.name} acts only under a treaty{law}"))
             top.append(Warning("no_treaty", f"{state.name} needs a treaty for {vocab.MEASURES[query.measure]}{law} "
                                f"and none in the data binds it and {ds.states[query.requesting].name}", need.source))
             continue

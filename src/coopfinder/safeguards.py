@@ -48,7 +48,7 @@ def reservation_warnings(ds: Dataset, inst: Instrument, query: Query) -> list[Wa
     for res in requesting.reservations if requesting else ():
         if res.kind == "not_legal_basis_for_extradition" and query.measure == "extradition":
             out.append(Warning("reservation", f"{ds.states[query.requesting].name} declared it does not take "
-                               f"{inst.short_name or inst.name} as a legal basis for extradition: {res.text}", res.source))
+                               f"{inst.label} as a legal basis for extradition: {res.text}", res.source))
     return out
 
 
@@ -118,14 +118,14 @@ def suspension(ds: Dataset, inst: Instrument, query: Query, day: dt.date) -> War
         party = next((p for p in inst.parties if p.state == here), None)
         if party and party.suspended and party.suspended_towards and there in party.suspended_towards \
                 and day >= dates.earliest(party.suspended):
-            return Warning("suspended", f"{ds.states[here].name} has suspended {inst.short_name or inst.name} towards "
+            return Warning("suspended", f"{ds.states[here].name} has suspended {inst.label} towards "
                            f"{ds.states[there].name} since {party.suspended}", party.source)
     return None
 
 
 def ground_warnings(inst: Instrument, spec: MeasureSpec, query: Query) -> list[Warning]:
     """The instrument's own refusal grounds and limits, for this crime."""
-    name = inst.short_name or inst.name
+    name = inst.label
     out = []
     for g in spec.grounds:
         if g.crimes and query.crime != "any" and query.crime not in g.crimes:
@@ -138,7 +138,7 @@ def ground_warnings(inst: Instrument, spec: MeasureSpec, query: Query) -> list[W
 def measure_warnings(ds: Dataset, inst: Instrument, spec: MeasureSpec, query: Query) -> list[Warning]:
     """Dual criminality, conditions on the offence, and the instrument's limits."""
     out = []
-    name = inst.short_name or inst.name
+    name = inst.label
     if spec.dual_criminality == "required":
         out.append(Warning("dual_criminality", f"{name}: the conduct must be an offence in both states", spec.source or inst.source))
     elif spec.dual_criminality == "waived_for_list":
