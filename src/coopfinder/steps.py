@@ -14,9 +14,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from . import vocab
 from .binding import binding
 from .model import Dataset, Pathway, Query, Step, Warning
 from .scope import provisions
+
 
 def add_preservation(pathways: list[Pathway], preservation: list[Pathway]) -> list[Pathway]:
     """Put a preservation step before each disclosure request (evidence, crime cyber)."""
@@ -38,7 +40,7 @@ def add_preservation(pathways: list[Pathway], preservation: list[Pathway]) -> li
             out.append(p)
             continue
         first = replace(pre.steps[0], role="preservation", note="preserve the data first, so it still exists when the request arrives")
-        why = (f"first: expedited preservation under {first.label} ({vocab_channel(first.channel)}), "
+        why = (f"first: expedited preservation under {first.label} ({vocab.CHANNELS[first.channel]}), "
                f"then the request for disclosure under {main.label}",) + p.why
         extra = tuple(w for w in pre.warnings if w.code in ("reservation", "dual_criminality") and w not in p.warnings)
         out.append(replace(p, steps=(first, *p.steps), why=why, warnings=p.warnings + extra,
@@ -129,8 +131,3 @@ def add_due_dates(start: dt.date, pathways: list[Pathway]) -> list[Pathway]:
         out.append(replace(p, steps=tuple(steps)))
     return out
 
-
-def vocab_channel(channel: str) -> str:
-    from .vocab import CHANNELS
-
-    return CHANNELS.get(channel, channel)
