@@ -180,7 +180,8 @@ def _pathway(ds: Dataset, inst: Instrument, spec: MeasureSpec, query: Query, day
                 *reserved,
                 *general,
                 *([] if spec.channel == "police" else safeguards.death_penalty_warnings(ds, query))]
-    warnings, settled = safeguards.settle_nationality(ds, warnings, spec, query)
+    nationality = [w for w in reserved if w.code == "nationality"] + general  # general: only nationality warnings
+    warnings, settled = safeguards.settle_nationality(ds, warnings, nationality, spec, query)
     why.extend(settled)
     if inst.addressee == "service_provider":
         why.append("the order goes directly to a service provider, not to the state's authorities")

@@ -74,12 +74,11 @@ def nationality_warnings(ds: Dataset, inst: Instrument, query: Query, day: dt.da
     return [Warning("nationality", f"{state.name} extradites its own nationals only on conditions{cond}", policy.source)]
 
 
-def settle_nationality(ds: Dataset, warnings: list[Warning], spec: MeasureSpec, query: Query) -> tuple[list[Warning], list[str]]:
-    """With --nationality, a nationality warning becomes certain or disappears: (warnings, why lines)."""
-    if query.measure != "extradition":
-        return warnings, []
-    nat = [w for w in warnings if w.code == "nationality" or (w.code == "not_recorded" and "own nationals" in w.message)]
-    if not query.nationality or not nat:
+def settle_nationality(ds: Dataset, warnings: list[Warning], nat: list[Warning], spec: MeasureSpec,
+                       query: Query) -> tuple[list[Warning], list[str]]:
+    """With --nationality, the nationality warnings `nat` (some of `warnings`) become certain or
+    disappear: (warnings, why lines)."""
+    if query.measure != "extradition" or not query.nationality or not nat:
         return warnings, []
     state = ds.states[query.requested].name
     rest = [w for w in warnings if w not in nat]
