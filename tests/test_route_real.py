@@ -262,10 +262,33 @@ def test_extradition_shows_the_provisional_arrest_step(real):
     ets24 = next(p for p in r.pathways if p.steps[-1].instrument.id == "coe-ets-24")
     assert [s.role for s in ets24.steps] == ["notice", "provisional_arrest", "request"]
     assert ets24.steps[1].articles == ("Art. 16",)
-    # its deadline is not in the data yet: the answer says so instead of inventing one
-    assert any(w.code == "not_recorded" and "provisional arrest" in w.message for w in ets24.warnings)
+    # Art. 16(4): the request within 18 days, the arrest never beyond 40; both on the arrest step only
+    assert [(d.days, d.article) for d in ets24.steps[1].deadlines] == [(18, "Art. 16(4)"), (40, "Art. 16(4)")]
+    assert not any("provisional" in d.what for d in ets24.steps[2].deadlines)
+    assert not any(w.code == "not_recorded" and "provisional arrest" in w.message for w in ets24.warnings)
+    dated = find_routes(real, Query("CH", "NO", "extradition", "any", ON, start="2026-12-01"))
+    arrest = next(p for p in dated.pathways if p.steps[-1].instrument.id == "coe-ets-24").steps[1]
+    assert arrest.due == ("2026-12-19", "2027-01-10")
     eaw = find_routes(real, Query("DE", "FR", "extradition", "any", ON)).pathways[0]
     assert [s.role for s in eaw.steps] == ["request"]  # the warrant is the request
+
+
+def test_later_stages_keep_their_periods_without_dates(real):
+    # freezing -> confiscation -> return: only the first stage starts on --start
+    r = find_routes(real, Query("FR", "DE", "asset_recovery", "any", ON, start="2026-12-01"))
+    reg = next(p for p in r.pathways if p.steps[-1].instrument.id == "eu-reg-2018-1805")
+    assert [s.role for s in reg.steps] == ["freezing", "confiscation", "return"]
+    assert reg.steps[0].due == ("2026-12-03", "2026-12-05")  # 48 hours, then 48 hours more: hours round up to days
+    assert reg.steps[1].deadlines and reg.steps[1].due == ()
+
+
+def test_police_information_has_the_directive_periods(real):
+    r = find_routes(real, Query("FR", "DE", "police_info", "any", ON))
+    first = r.pathways[0].steps[-1]
+    assert first.instrument.id == "eu-dir-2023-977"
+    assert [d.span for d in first.deadlines] == ["8 hours", "3 days"]
+    before = find_routes(real, Query("FR", "DE", "police_info", "any", "2024-12-11"))
+    assert all(p.steps[-1].instrument.id != "eu-dir-2023-977" for p in before.pathways)
 
 
 def test_deadlines_get_dates_from_start(real):
@@ -288,7 +311,10 @@ def test_e_evidence_orders_apply_from_august_2026_as_their_own_pathway(real):
 def test_asset_recovery_freezes_then_confiscates(real):
     p = find_routes(real, Query("DE", "FR", "asset_recovery", "any", ON)).pathways[0]
     assert p.steps[-1].instrument.id == "eu-reg-2018-1805"
-    assert [s.role for s in p.steps] == ["freezing", "confiscation"]
+    assert [s.role for s in p.steps] == ["freezing", "confiscation", "return"]
+    uncac = next(p for p in find_routes(real, Query("US", "BR", "asset_recovery", "corruption", ON)).pathways
+                 if p.steps[-1].instrument.id == "un-uncac")
+    assert [(s.role, s.articles) for s in uncac.steps][-1] == ("return", ("Art. 57",))
 
 
 def test_jit_basis_then_eurojust_support(real):

@@ -97,7 +97,7 @@ def route(
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Show at most N pathways."),
     fmt: str = typer.Option("table", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
     explain: bool = typer.Option(False, "--explain", help="Also list instruments not offered, and why."),
-    start: Optional[str] = typer.Option(None, "--start", metavar="YYYY-MM-DD", help="Day the request is sent: deadlines get dates."),
+    start: Optional[str] = typer.Option(None, "--start", metavar="YYYY-MM-DD", help="Day the first step with deadlines begins (request sent, person arrested): its deadlines get dates."),
     nationality: Optional[str] = typer.Option(None, "--nationality", metavar="STATE",
                                               help="Nationality of the person sought: nationality bars become certain or moot."),
     data: Optional[Path] = DataOpt,

@@ -193,6 +193,19 @@ class Deadline(Sourced):
     article: str | None = Field(None, description="the article fixing it")
     after: Literal["start", "previous"] = Field("start", description="counted from the step's start (receipt, arrest) or from the previous deadline")
 
+    @property
+    def span(self) -> str:
+        """"48 hours" or "45 days", as the instrument counts it."""
+        if self.hours is not None:
+            return f"{self.hours + 24 * self.days} hours"
+        return f"{self.days} days"
+
+    @property
+    def calendar_days(self) -> int:
+        """Days to add to a start date for the last day the deadline can fall on: hours round up,
+        because the start is a day and not an hour."""
+        return self.days + -(-(self.hours or 0) // 24)
+
 
 class Stage(Sourced):
     """One stage of a measure inside one instrument (freezing, then confiscation, then return)."""

@@ -121,9 +121,9 @@ def _articles(p: Pathway) -> str:
     parts = []
     for g in _groups(p):
         s = g[-1]
-        pre = [a for earlier in g[:-1] for a in earlier.articles if a not in s.articles]
-        for n, (inst, articles) in enumerate(((s.instrument, (*pre, *s.articles)), *s.supplemented_by)):
-            parts.append(f"{inst.citation or ''} {', '.join(articles)}".strip())
+        articles = tuple(dict.fromkeys(a for step in g for a in step.articles))  # stages share articles
+        for inst, arts in ((s.instrument, articles), *s.supplemented_by):
+            parts.append(f"{inst.citation or ''} {', '.join(arts)}".strip())
     return "; ".join(part for part in parts if part)
 
 
@@ -154,12 +154,14 @@ def write_table(result: RouteResult, out: TextIO, *, explain: bool = False) -> N
     if shown:
         console.print(table)
         for p in shown:
-            details = [f"   step {i}: {s.role.replace('_', ' ')} — {s.label}" + (f" ({s.note})" if s.note else "")
-                       for i, s in enumerate(p.steps, start=1)] if len(p.steps) > 1 else []
-            for s in p.steps:
-                for i, d in enumerate(s.deadlines):
+            details = []
+            for n, s in enumerate(p.steps, start=1):
+                if len(p.steps) > 1:
+                    details.append(f"   step {n}: {s.role.replace('_', ' ')} — {s.label}" + (f" ({s.note})" if s.note else ""))
+                indent = "      " if len(p.steps) > 1 else "   "
+                for i, d in enumerate(s.deadlines):  # under the step whose deadline it is
                     when = f" — by {s.due[i]}" if i < len(s.due) else ""
-                    details.append(f"   deadline: {d.what}: {d.days} days" + (f" ({d.article})" if d.article else "") + when)
+                    details.append(f"{indent}deadline: {d.what}: {d.span}" + (f" ({d.article})" if d.article else "") + when)
             details += [f"   [{w.code}] {w.message}" for w in p.warnings]
             if details:
                 console.print(escape(f"{p.rank}. {p.main.label}"), style="bold")

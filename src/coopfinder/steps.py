@@ -78,7 +78,9 @@ def add_arrest_steps(ds: Dataset, query: Query, day: dt.date, pathways: list[Pat
         if not steps:
             out.append(p)
             continue
-        out.append(replace(p, steps=(*steps, *p.steps), why=tuple(why), warnings=tuple(warnings)))
+        # the provisional-arrest deadlines belong to that step, not to the formal request
+        request = replace(main, deadlines=tuple(d for d in main.deadlines if "provisional" not in d.what))
+        out.append(replace(p, steps=(*steps, *p.steps[:-1], request), why=tuple(why), warnings=tuple(warnings)))
     return out
 
 
@@ -114,16 +116,24 @@ def expand_stages(pathways: list[Pathway], query: Query) -> list[Pathway]:
 
 
 def add_due_dates(start: dt.date, pathways: list[Pathway]) -> list[Pathway]:
-    """Calendar dates for every deadline, counted from `start` or from the previous deadline."""
+    """Calendar dates for the deadlines of the first step that has any, counted from `start` (the
+    day the request is sent) or from the previous deadline. A later step's deadlines run from
+    the day that step begins (a confiscation certificate sent months after the freezing order),
+    which the user has not given: they keep their periods but get no date."""
     out = []
     for p in pathways:
         steps = []
+        dated = False
         for step in p.steps:
+            if dated or not step.deadlines:
+                steps.append(step)
+                continue
+            dated = True
             due, last = [], start
             for d in step.deadlines:
                 base = last if d.after == "previous" else start
                 try:
-                    last = base + dt.timedelta(days=d.days)
+                    last = base + dt.timedelta(days=d.calendar_days)
                 except OverflowError:  # a start date at the end of the calendar: no date to give
                     break
                 due.append(last.isoformat())
