@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from coopfinder import dates
 from coopfinder.binding import binding
+from coopfinder.explain import why_not
 from coopfinder.model import Query
 from coopfinder.route import find_routes
 from coopfinder.scope import provisions
@@ -332,3 +333,43 @@ def test_common_names_and_aliases_resolve(real, typed, code):
     from coopfinder.lookup import resolve_state
 
     assert resolve_state(real, typed) == code
+
+
+def test_bilateral_network_invariants(real):
+    """Issue #4: two parties per bilateral, no entry into force before signature, every
+    suspension dated and sourced, and at least 400 bilateral instruments."""
+    bilaterals = [i for i in real.instruments.values() if i.kind == "bilateral_treaty"]
+    assert len(bilaterals) >= 400
+    for inst in bilaterals:
+        assert len({p.state for p in inst.parties}) == 2, inst.id
+        if inst.adopted and inst.in_force:
+            assert dates.latest(inst.in_force) >= dates.earliest(inst.adopted), inst.id
+        for p in inst.parties:
+            if p.suspended or p.suspended_towards:
+                assert p.suspended and p.source, (inst.id, p.state)
+
+
+def test_us_china_and_taiwan(real):
+    cn = ids(find_routes(real, Query("US", "CN", "evidence", "any", ON)))
+    assert cn[0] == "cn-us-mla-2000" and "tw-us-mla-2002" not in cn
+    tw = ids(find_routes(real, Query("US", "TW", "evidence", "any", ON)))
+    assert tw[0] == "tw-us-mla-2002" and "cn-us-mla-2000" not in tw
+    # the AIT-TECRO agreement was in force from its signature on 26 March 2002
+    assert "tw-us-mla-2002" not in ids(find_routes(real, Query("US", "TW", "evidence", "any", "2002-03-25")))
+
+
+def test_hong_kong_surrender_agreements_suspended_in_2020(real):
+    now = find_routes(real, Query("GB", "HK", "extradition", "any", ON))
+    assert "gb-hk-ext-1997" not in ids(now)
+    offered, why = why_not(real, Query("GB", "HK", "extradition", "any", ON), real.instruments["gb-hk-ext-1997"])
+    assert not offered and "suspended" in " ".join(why) and "2020-07-20" in " ".join(why)
+    assert "gb-hk-ext-1997" in ids(find_routes(real, Query("GB", "HK", "extradition", "any", "2019-01-01")))
+
+
+def test_signed_but_not_in_force_is_never_offered(real):
+    # Australia did not ratify the 2007 treaty with China; a treaty shown unratified on a date is not offered then
+    assert "au-cn-ext-2007" not in ids(find_routes(real, Query("AU", "CN", "extradition", "any", ON)))
+    early = find_routes(real, Query("CN", "TR", "extradition", "any", "2022-06-01"))
+    assert "cn-tr-ext-2017" not in ids(early)
+    offered, why = why_not(real, Query("CN", "TR", "extradition", "any", "2022-06-01"), real.instruments["cn-tr-ext-2017"])
+    assert not offered and "had not ratified" in " ".join(why)

@@ -141,13 +141,16 @@ def _party_binding(inst: Instrument, party: Party, name: str, day: dt.date) -> B
             return Binding(BOUND, f"{name} bound at the latest from {party.bound_by} (exact date not recorded)", since=since,
                            approximate=True, party=party, sources=sources)
         if since is None:
-            if inst.kind == "bilateral_treaty":
-                return Binding(UNKNOWN, f"the date {inst.label} entered into force is not recorded", party=party, sources=sources)
-            if party.ratified or party.acceded or party.succeeded:
-                return Binding(UNKNOWN, f"{name} is a party but the date it became bound is not recorded", party=party, sources=sources)
-            if party.not_ratified_as_of and day <= dates.earliest(party.not_ratified_as_of):
+            if party.not_ratified_as_of and day <= dates.earliest(party.not_ratified_as_of) and not (
+                    party.ratified or party.acceded or party.succeeded):
                 return Binding(NOT_BOUND, f"{name} signed on {party.signed or 'a date not recorded'} and had not ratified as of "
                                f"{party.not_ratified_as_of}", party=party, sources=sources)
+            if inst.kind == "bilateral_treaty":
+                later = f" (it was not in force on {party.not_ratified_as_of})" if party.not_ratified_as_of else ""
+                return Binding(UNKNOWN, f"the date {inst.label} entered into force is not recorded{later}", party=party,
+                               sources=sources)
+            if party.ratified or party.acceded or party.succeeded:
+                return Binding(UNKNOWN, f"{name} is a party but the date it became bound is not recorded", party=party, sources=sources)
             if party.signed and inst.parties_complete:
                 return Binding(NOT_BOUND, f"{name} signed on {party.signed} but has not ratified", party=party, sources=sources)
             if party.signed or party.not_ratified_as_of:  # the list may be behind the depositary's: a signature is not a "no"
