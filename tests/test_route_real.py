@@ -373,3 +373,19 @@ def test_signed_but_not_in_force_is_never_offered(real):
     assert "cn-tr-ext-2017" not in ids(early)
     offered, why = why_not(real, Query("CN", "TR", "extradition", "any", "2022-06-01"), real.instruments["cn-tr-ext-2017"])
     assert not offered and "had not ratified" in " ".join(why)
+
+
+def test_domestic_law_for_sixty_states_each_binding_only_its_state(real):
+    laws = [i for i in real.instruments.values() if i.kind == "domestic_law"]
+    assert len({i.parties[0].state for i in laws}) >= 60
+    for inst in laws:
+        assert len(inst.parties) == 1 and inst.source, inst.id
+        assert inst.id.startswith(f"law-{inst.parties[0].state.lower()}-"), inst.id
+
+
+def test_us_china_extradition_has_no_treaty_but_chinas_law(real):
+    r = find_routes(real, Query("US", "CN", "extradition", "any", ON))
+    assert not any(p.steps[-1].instrument.kind == "bilateral_treaty" for p in r.pathways)
+    law = next(p for p in r.pathways if p.steps[-1].instrument.id == "law-cn-extradition")
+    assert any("reciprocity" in (w.message or "") for w in law.warnings)
+    assert any(w.code == "nationality" and "China" in w.message for w in law.warnings)
