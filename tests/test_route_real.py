@@ -320,7 +320,7 @@ def test_asset_recovery_freezes_then_confiscates(real):
 
 def test_jit_basis_then_eurojust_support(real):
     r = find_routes(real, Query("DE", "FR", "jit", "drugs", ON))
-    assert ids(r)[0] == "eu-mla-2000"
+    assert ids(r)[:2] == ["eu-fd-2002-465", "eu-mla-2000"]  # the Framework Decision binds every member; Art. 13 beside it
     assert [s.role for s in r.pathways[0].steps] == ["request", "support"]
     assert r.pathways[0].steps[-1].instrument.id == "eurojust"
     assert "eurojust" not in ids(r)  # support, never a legal basis of its own
