@@ -202,9 +202,16 @@ def test_real_data_invariants(real):
     ("MY", "TH", "evidence", "any", "asean-mlat-2004"),
     ("AR", "CL", "evidence", "any", "oas-a-55"),
     ("KZ", "RU", "evidence", "any", "cis-chisinau-2002"),
+    ("ZA", "MZ", "extradition", "any", "sadc-extradition-2002"),
 ])
 def test_regional_instruments_bind_both(real, a, b, measure, crime, expected):
     assert expected in ids(find_routes(real, Query(a, b, measure, crime, ON)))
+
+
+def test_sadc_protocol_not_recorded_before_mozambique_is_shown_bound(real):
+    early = find_routes(real, Query("ZA", "MZ", "extradition", "any", "2019-01-01"))
+    assert "sadc-extradition-2002" not in ids(early)
+    assert any(w.code == "not_recorded" and "Mozambique" in w.message for w in early.warnings)
 
 
 def test_regional_instrument_not_before_it_bound(real):
