@@ -181,3 +181,27 @@ def test_a_reservation_of_the_requested_state_removes_the_pathway(mini):
     assert "mini-convention" not in ids(r)
     offered, lines = why_not(mini, q, mini.instruments["mini-convention"])
     assert not offered and "excluded by France's reservation" in lines[0]
+
+
+def test_a_protocol_alone_warns_when_its_convention_is_not_recorded(mini):
+    import copy
+
+    from coopfinder.model import Instrument
+
+    ds = copy.deepcopy(mini)
+    ds.instruments["mini-protocol"] = Instrument.model_validate({
+        "id": "mini-protocol", "name": "Mini Protocol", "kind": "regional_treaty", "adopted": "1995-01-01",
+        "in_force": "1995-06-01", "source": "test fixture", "supplements": ["mini-convention"],
+        "measures": [{"measure": "extradition", "articles": ["Art. 2"], "channel": "central_authority", "source": "test fixture"}],
+        "parties": [{"state": s, "in_force": "1996-01-01", "source": "test fixture"} for s in ("DE", "US")]})
+    # the convention does not record the US: the protocol stands alone, and says why to check
+    alone = find_routes(ds, Query("DE", "US", "extradition", on="2026-01-01"))
+    p = next(p for p in alone.pathways if p.main.instrument.id == "mini-protocol")
+    assert any(w.code == "not_recorded" and "Mini Convention" in w.message and "United States" in w.message
+               for w in p.warnings)
+    # where the convention binds both states (France, by its reservation, not as a basis for extradition),
+    # nothing is unrecorded: no such warning
+    ds.instruments["mini-protocol"].parties.append(ds.instruments["mini-protocol"].parties[0].model_copy(update={"state": "FR"}))
+    both = find_routes(ds, Query("DE", "FR", "extradition", crime="drugs", on="2026-01-01"))
+    p = next(p for p in both.pathways if p.main.instrument.id == "mini-protocol")
+    assert not any("supplements" in w.message for w in p.warnings)

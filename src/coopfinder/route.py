@@ -72,7 +72,7 @@ def find_routes(source: Dataset | nx.Graph, query: Query) -> RouteResult:
     pathways, absent, top, unknown_party = _treaty_pathways(ds, graph, query, day)
     pathways, replaced = _drop_replaced(ds, pathways, query)
     absent.extend(replaced)
-    pathways = _fold_supplements(pathways)
+    pathways = _fold_supplements(ds, pathways, query, day)
     # Fallbacks (domestic law, reciprocity) only where no treaty answers the question as asked:
     # a treaty that covers the crime only under a condition (UNTOC's organised group, UNCAC's
     # corruption) leaves the practitioner needing them.
@@ -215,9 +215,13 @@ _DIRECTNESS = ["direct_judicial", "service_provider", "central_authority", "24_7
                "single_point_of_contact", "unspecified"]
 
 
-def _fold_supplements(pathways: list[Pathway]) -> list[Pathway]:
+def _fold_supplements(ds: Dataset, pathways: list[Pathway], query: Query, day: dt.date) -> list[Pathway]:
     """A protocol or agreement that supplements an offered instrument joins that pathway (one route,
-    applied together) instead of standing as a route of its own; alone, it stays its own pathway."""
+    applied together) instead of standing as a route of its own; alone, it stays its own pathway,
+    with a warning where it stands alone only because the data does not record whether the
+    instrument it supplements binds one of the states (a protocol is rarely a basis on its own)."""
+    offered = {p.steps[0].instrument.id: p for p in pathways}
+    pathways = [_warn_if_base_unknown(ds, p, offered, query, day) for p in pathways]
     offered = {p.steps[0].instrument.id: p for p in pathways}
     folded: dict[str, list[Pathway]] = {}
     for iid, p in offered.items():
@@ -243,6 +247,21 @@ def _fold_supplements(pathways: list[Pathway]) -> list[Pathway]:
             p = replace(p, steps=(step, *p.steps[1:]), why=tuple(why), warnings=tuple(warnings), sources=sources)
         out.append(p)
     return out
+
+
+def _warn_if_base_unknown(ds: Dataset, p: Pathway, offered: dict[str, Pathway], query: Query, day: dt.date) -> Pathway:
+    inst = p.steps[0].instrument
+    targets = [t for t in inst.supplements if t in ds.instruments and t != inst.id]
+    if not targets or any(t in offered for t in targets):
+        return p
+    unknown = [(ds.instruments[t], ds.states[s].name) for t in targets for s in (query.requesting, query.requested)
+               if binding(ds, ds.instruments[t], s, day).status == UNKNOWN]
+    if not unknown:
+        return p
+    base, name = unknown[0]
+    return replace(p, warnings=(*p.warnings, Warning(
+        "not_recorded", f"{inst.label} supplements {base.label}, and whether {base.label} binds {name} is not recorded: "
+        f"check that it does before relying on {inst.label} alone")))
 
 
 def _fallbacks(ds: Dataset, query: Query, day: dt.date) -> tuple[list[Pathway], list[Absence], list[Warning]]:
