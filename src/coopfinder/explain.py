@@ -7,7 +7,7 @@ import difflib
 from dataclasses import dataclass
 
 from . import vocab
-from .binding import BOUND, binding, on_sides
+from .binding import BOUND, UNKNOWN, binding, on_sides
 from .model import Dataset, Instrument, Query
 from .route import QueryError, check_query, find_routes
 from .scope import provisions
@@ -151,7 +151,14 @@ def describe_state(ds: Dataset, code: str, day: dt.date) -> dict:
     from .binding import membership_on
 
     groups = sorted(g for g in ds.groups if membership_on(ds, g, code, day))
-    bound = sorted(i.id for i in ds.instruments.values()
-                   if i.kind not in ("reciprocity",) and binding(ds, i, code, day).status == BOUND)
+    bound, unknown = [], []
+    for inst in sorted(ds.instruments.values(), key=lambda i: i.id):
+        if inst.kind == "reciprocity":
+            continue
+        status = binding(ds, inst, code, day).status
+        if status == BOUND:
+            bound.append(inst.id)
+        elif status == UNKNOWN and any(p.state == code for p in inst.parties):
+            unknown.append(inst.id)  # a record for the state exists, but not the date it became bound
     return {"code": code, "name": state.name, "aliases": state.aliases, "parent": state.parent, "on": day.isoformat(),
-            "facts": facts, "member_of": groups, "bound_by": bound}
+            "facts": facts, "member_of": groups, "bound_by": bound, "status_not_recorded": unknown}

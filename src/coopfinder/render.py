@@ -228,3 +228,6 @@ def write_record(record: dict, fmt: str, out: TextIO) -> None:
             out.write(f"  {key}: {value}\n")
     out.write(f"  member of: {', '.join(record['member_of']) or 'none recorded'}\n")
     out.write(f"  bound by: {', '.join(record['bound_by']) or 'none recorded'}\n")
+    if record.get("status_not_recorded"):
+        out.write(f"  status not recorded (a party record without the date it became bound): "
+                  f"{', '.join(record['status_not_recorded'])}\n")
