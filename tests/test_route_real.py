@@ -396,3 +396,10 @@ def test_us_china_extradition_has_no_treaty_but_chinas_law(real):
     law = next(p for p in r.pathways if p.steps[-1].instrument.id == "law-cn-extradition")
     assert any("reciprocity" in (w.message or "") for w in law.warnings)
     assert any(w.code == "nationality" and "China" in w.message for w in law.warnings)
+
+
+def test_the_notice_step_is_interpols_even_where_europol_binds_both(real):
+    # Europol is a police channel between EU members but circulates no notices for arrest
+    r = find_routes(real, Query("FR", "ES", "extradition", "any", ON))
+    notices = [p.steps[0].instrument.id for p in r.pathways if p.steps[0].role == "notice"]
+    assert notices and set(notices) == {"interpol"}

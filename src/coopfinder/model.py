@@ -234,6 +234,7 @@ class MeasureSpec(Sourced):
     notice_first: bool = Field(True, description="for extradition: whether a police notice (INTERPOL) is shown as the first step; false where the warrant itself circulates (the EAW through SIS)")
     stages: list[Stage] = Field(default_factory=list, description="where practice has an order inside the instrument: its stages, in order")
     support: bool = Field(False, description="supports a measure taken under another instrument (Eurojust for a JIT): added as a step after the legal basis, never a basis on its own")
+    notices: bool = Field(False, description="for a police channel: it circulates notices or diffusions asking for a person to be located and arrested (INTERPOL), shown as the first step of an extradition")
 
 
 class EntryIntoForceRule(Sourced):

@@ -52,7 +52,7 @@ def add_arrest_steps(ds: Dataset, query: Query, day: dt.date, pathways: list[Pat
     """INTERPOL notice -> provisional arrest -> extradition request, where the data supports each step."""
     notice = None
     for channel in sorted((i for i in ds.instruments.values() if i.kind == "channel"), key=lambda i: i.id):
-        spec = next((m for m in channel.measures if m.measure == "police_info" and m.channel == "police"), None)
+        spec = next((m for m in channel.measures if m.measure == "police_info" and m.channel == "police" and m.notices), None)
         if spec is not None and all(binding(ds, channel, s, day).bound for s in (query.requesting, query.requested)):
             notice = Step(channel, "police", tuple(spec.articles), None, role="notice",
                           note="a notice or diffusion to locate the person and ask for provisional arrest")
