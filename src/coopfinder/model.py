@@ -192,6 +192,7 @@ class Deadline(Sourced):
     hours: int | None = Field(None, ge=0, description="within how many hours, where counted in hours")
     article: str | None = Field(None, description="the article fixing it")
     after: Literal["start", "previous"] = Field("start", description="counted from the step's start (receipt, arrest) or from the previous deadline")
+    step: Literal["request", "provisional_arrest"] = Field("request", description="the step it belongs to: the request itself, or the provisional arrest that precedes it (the formal request is due within it)")
 
     @property
     def span(self) -> str:

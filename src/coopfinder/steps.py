@@ -68,7 +68,7 @@ def add_arrest_steps(ds: Dataset, query: Query, day: dt.date, pathways: list[Pat
         why = list(p.why)
         warnings = list(p.warnings)
         if spec is not None and spec.provisional_arrest:
-            deadlines = tuple(d for d in spec.deadlines if "provisional" in d.what)
+            deadlines = tuple(d for d in spec.deadlines if d.step == "provisional_arrest")
             steps.append(Step(main.instrument, main.channel, (spec.provisional_arrest,), None, deadlines,
                               role="provisional_arrest", note="provisional arrest pending the formal request"))
             if not deadlines:
@@ -79,7 +79,7 @@ def add_arrest_steps(ds: Dataset, query: Query, day: dt.date, pathways: list[Pat
             out.append(p)
             continue
         # the provisional-arrest deadlines belong to that step, not to the formal request
-        request = replace(main, deadlines=tuple(d for d in main.deadlines if "provisional" not in d.what))
+        request = replace(main, deadlines=tuple(d for d in main.deadlines if d.step != "provisional_arrest"))
         out.append(replace(p, steps=(*steps, *p.steps[:-1], request), why=tuple(why), warnings=tuple(warnings)))
     return out
 
