@@ -129,7 +129,7 @@ def _treaty_pathways(ds: Dataset, graph: nx.Graph, query: Query, day: dt.date,
             continue
         ba, bb = binding(ds, inst, a, day), binding(ds, inst, b, day)
         if not (ba.status == BOUND and bb.status == BOUND):
-            reason = "; ".join(x.reason for x in (ba, bb) if x.status != BOUND)
+            reason = "; ".join(dict.fromkeys(x.reason for x in (ba, bb) if x.status != BOUND))  # a bilateral's one reason once
             absent.append(Absence(iid, inst.label, reason))
             if UNKNOWN in (ba.status, bb.status) and "not_bound" not in (ba.status, bb.status):
                 top.append(Warning("not_recorded", f"{inst.label}: {reason}"))
