@@ -143,6 +143,9 @@ def _party_binding(inst: Instrument, party: Party, name: str, day: dt.date) -> B
         if since is None:
             if party.not_ratified_as_of and day <= dates.earliest(party.not_ratified_as_of) and not (
                     party.ratified or party.acceded or party.succeeded):
+                if inst.kind == "bilateral_treaty":  # the treaty as a whole, not one side's ratification
+                    return Binding(NOT_BOUND, f"{inst.label} was signed on {party.signed or 'a date not recorded'} and was "
+                                   f"not in force as of {party.not_ratified_as_of}", party=party, sources=sources)
                 return Binding(NOT_BOUND, f"{name} signed on {party.signed or 'a date not recorded'} and had not ratified as of "
                                f"{party.not_ratified_as_of}", party=party, sources=sources)
             if inst.kind == "bilateral_treaty":
