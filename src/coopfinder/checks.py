@@ -177,6 +177,9 @@ def _check_instrument(ds: Dataset, inst: Instrument, base: tuple, sink: _Sink) -
         # a succession takes effect from independence, so it may postdate the in-force date: not in the chain
         _order(sink, path, [("signed", party.signed), ("ratified", party.ratified or party.acceded),
                             ("in_force", party.in_force), ("withdrawn", party.withdrawn)])
+        if party.suspended_towards and not party.suspended:
+            sink.add("instruments", path + ("suspended_towards",), "suspension-without-date",
+                     "a suspension needs the date it took effect (suspended), with its source")
         if party.acceded and party.signed:
             sink.add("instruments", path + ("acceded",), "accession-with-signature",
                      "a signatory ratifies, it does not accede: check the depositary's chart (signature or accession?)", "warning")
