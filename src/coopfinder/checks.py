@@ -267,5 +267,9 @@ def stats(ds: Dataset) -> dict:
         "memberships_with_source": sum(1 for g in ds.states_file.groups for m in g.members if m.source or g.source),
         "states_with_nationals_policy": sum(1 for s in ds.states.values() if s.extradites_nationals),
         "states_with_domestic_law": sum(1 for s in ds.states.values() if s.domestic_law),
+        # issue #4's yardsticks: bilateral instruments, and states whose own law is offered as a route
+        "bilateral_instruments": sum(1 for i in ds.instruments.values() if i.kind == "bilateral_treaty"),
+        "states_with_domestic_law_route": len({p.state for i in ds.instruments.values() if i.kind == "domestic_law"
+                                               for p in i.parties}),
     }
 
