@@ -203,6 +203,8 @@ def test_real_data_invariants(real):
     ("AR", "CL", "evidence", "any", "oas-a-55"),
     ("KZ", "RU", "evidence", "any", "cis-chisinau-2002"),
     ("ZA", "MZ", "extradition", "any", "sadc-extradition-2002"),
+    ("TR", "DE", "evidence", "any", "coe-ets-30"),
+    ("GB", "TR", "extradition", "any", "coe-ets-24"),
 ])
 def test_regional_instruments_bind_both(real, a, b, measure, crime, expected):
     assert expected in ids(find_routes(real, Query(a, b, measure, crime, ON)))
