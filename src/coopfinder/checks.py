@@ -113,7 +113,7 @@ def _duplicates(sink: _Sink, which: str, values: list[str], key: str, code: str,
 def check_dataset(ds: Dataset, context: dict, *, today: str | None = None) -> list[Issue]:
     """All checks: references, then the maintainers' rules."""
     sink = _Sink(context)
-    today_date = dates.parse_day(today) if today else dt.date.today()
+    today_date = dates.day_or_today(today)
     issues = check_references(ds, context)
     _check_iso_codes(ds, sink)
     for ii, inst in enumerate(ds.instruments_file.instruments):

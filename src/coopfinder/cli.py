@@ -206,9 +206,7 @@ def show(
     fmt = _choice(fmt, {"table": "", "json": ""}, "format")
     ds = _load(data)
     try:
-        import datetime as dt
-
-        day = dates_mod.parse_day(on) if on else dt.date.today()
+        day = dates_mod.day_or_today(on)
     except dates_mod.BadDate as exc:
         raise _usage(str(exc)) from None
     try:

@@ -63,6 +63,11 @@ def parse_day(text: str) -> dt.date:
         raise BadDate(f"{text!r} is not a date (expected YYYY-MM-DD)") from None
 
 
+def day_or_today(text: str | None) -> dt.date:
+    """The date a question is asked for: the user's YYYY-MM-DD, or today when none is given."""
+    return parse_day(text) if text else dt.date.today()
+
+
 def add_months_first_of_month(day: dt.date, months: int) -> dt.date:
     """First day of the month following `months` months after `day` (CoE treaties' rule)."""
     index = day.year * 12 + (day.month - 1) + months + 1

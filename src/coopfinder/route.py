@@ -46,7 +46,7 @@ def check_query(ds: Dataset, query: Query) -> dt.date:
         except dates.BadDate as exc:
             raise QueryError(f"--start: {exc}") from None
     try:
-        return dates.parse_day(query.on) if query.on else dt.date.today()
+        return dates.day_or_today(query.on)
     except dates.BadDate as exc:
         raise QueryError(str(exc)) from None
 
