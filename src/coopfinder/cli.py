@@ -29,7 +29,8 @@ DebugOpt = typer.Option(False, "--debug", help="Show a Python traceback on unexp
 OnOpt = typer.Option(None, "--on", metavar="YYYY-MM-DD", help="Date the question is asked for [default: today].")
 CrimeOpt = typer.Option("any", "--crime", "-c", help=f"One of: {', '.join(vocab.CRIMES)}.")
 MeasureOpt = typer.Option(..., "--measure", "-m", help=f"One of: {', '.join(vocab.MEASURES)}.")
-ShortFormatOpt = typer.Option("table", "--format", "-f", help="table or json.")
+SHORT_FORMATS = {"table": "a table for a person", "json": "JSON for scripts"}  # jit and show
+ShortFormatOpt = typer.Option("table", "--format", "-f", help=f"{' or '.join(SHORT_FORMATS)}.")
 
 
 class _State:
@@ -174,7 +175,7 @@ def jit(
     from .route import QueryError
 
     _State.debug = debug
-    fmt = _choice(fmt, {"table": "", "json": ""}, "format")
+    fmt = _choice(fmt, SHORT_FORMATS, "format")
     crime = _choice(crime, vocab.CRIMES, "crime")
     ds = _load(data)
     try:
@@ -203,7 +204,7 @@ def show(
     from .lookup import UnknownState, resolve_state
 
     _State.debug = debug
-    fmt = _choice(fmt, {"table": "", "json": ""}, "format")
+    fmt = _choice(fmt, SHORT_FORMATS, "format")
     ds = _load(data)
     try:
         day = dates_mod.day_or_today(on)

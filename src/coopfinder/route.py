@@ -220,8 +220,8 @@ def _fold_supplements(ds: Dataset, pathways: list[Pathway], query: Query, day: d
     applied together) instead of standing as a route of its own; alone, it stays its own pathway,
     with a warning where it stands alone only because the data does not record whether the
     instrument it supplements binds one of the states (a protocol is rarely a basis on its own)."""
-    offered = {p.steps[0].instrument.id: p for p in pathways}
-    pathways = [_warn_if_base_unknown(ds, p, offered, query, day) for p in pathways]
+    offered_ids = {p.steps[0].instrument.id for p in pathways}
+    pathways = [_warn_if_base_unknown(ds, p, offered_ids, query, day) for p in pathways]
     offered = {p.steps[0].instrument.id: p for p in pathways}
     folded: dict[str, list[Pathway]] = {}
     for iid, p in offered.items():
@@ -249,7 +249,7 @@ def _fold_supplements(ds: Dataset, pathways: list[Pathway], query: Query, day: d
     return out
 
 
-def _warn_if_base_unknown(ds: Dataset, p: Pathway, offered: dict[str, Pathway], query: Query, day: dt.date) -> Pathway:
+def _warn_if_base_unknown(ds: Dataset, p: Pathway, offered: set[str], query: Query, day: dt.date) -> Pathway:
     inst = p.steps[0].instrument
     targets = [t for t in inst.supplements if t in ds.instruments and t != inst.id]
     if not targets or any(t in offered for t in targets):
