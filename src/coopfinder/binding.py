@@ -45,17 +45,25 @@ def membership_on(ds: Dataset, group_id: str, state: str, day: dt.date) -> Membe
     return None
 
 
+def _by_rule(inst: Instrument, deposit_day: dt.date) -> dt.date:
+    """The in-force day the instrument's rule gives for a deposit on `deposit_day`."""
+    rule = inst.entry_into_force_rule
+    assert rule is not None
+    if rule.kind == "days_after_deposit":
+        return deposit_day + dt.timedelta(days=rule.n)
+    if rule.kind == "first_of_month_after_months":
+        return dates.add_months_first_of_month(deposit_day, rule.n)
+    return deposit_day
+
+
 def _derived_in_force(inst: Instrument, party: Party) -> tuple[dt.date | None, bool, str]:
-    """In-force day from the deposit and the instrument's rule: (day, approximate, how)."""
+    """In-force day from the deposit and the instrument's rule: (day, approximate, how).
+    A deposit known only to the month or year counts from the end of that period."""
     deposit = party.ratified or party.acceded or party.succeeded
     rule = inst.entry_into_force_rule
     if not deposit or not rule:
         return None, False, ""
-    day = dates.latest(deposit)
-    if rule.kind == "days_after_deposit":
-        day = day + dt.timedelta(days=rule.n)
-    elif rule.kind == "first_of_month_after_months":
-        day = dates.add_months_first_of_month(day, rule.n)
+    day = _by_rule(inst, dates.latest(deposit))
     how = f"deposit {deposit}, in force by the rule of {rule.article}"
     started = instrument_started(inst)
     if started is None:  # the instrument's own entry into force is not known: nothing can be derived
@@ -130,6 +138,12 @@ def _party_binding(inst: Instrument, party: Party, name: str, day: dt.date) -> B
     else:
         since, approximate, how = _derived_in_force(inst, party)
         how = f"{name}: {how}" if how else how
+        deposit = party.ratified or party.acceded or party.succeeded
+        if since is not None and approximate and day < since and deposit and (
+                _by_rule(inst, dates.earliest(deposit)) <= day):
+            # a deposit known only to the month or year: the rule puts the day inside a window
+            return Binding(UNKNOWN, f"{name} deposited in {deposit} (day not recorded): whether in force on {day} is unknown",
+                           party=party, sources=sources)
         if since is None and inst.kind in ("bilateral_treaty", "domestic_law") and inst.in_force:
             since, approximate = dates.latest(inst.in_force), dates.is_partial(inst.in_force)
             how = f"in force since {inst.in_force}"

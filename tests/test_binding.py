@@ -1,0 +1,31 @@
+"""Binding on dates the data knows only in part: 'unknown', never a wrong 'no' or 'yes'."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from coopfinder.binding import BOUND, NOT_BOUND, UNKNOWN, binding
+
+
+def _with_party(mini, **dates):
+    """mini-convention with DE's record replaced by one carrying `dates` (rule: deposit + 90 days)."""
+    inst = mini.instruments["mini-convention"]
+    de = next(p for p in inst.parties if p.state == "DE")
+    party = de.model_copy(update={"ratified": None, **dates})
+    return inst.model_copy(update={"parties": [party]})
+
+
+def test_a_deposit_known_to_the_year_is_unknown_inside_the_window_the_rule_gives(mini):
+    inst = _with_party(mini, ratified="2000")
+    # deposited some day in 2000; +90 days: in force somewhere between 2000-03-31 and 2001-03-31
+    assert binding(mini, inst, "DE", dt.date(2000, 3, 30)).status == NOT_BOUND
+    assert binding(mini, inst, "DE", dt.date(2000, 3, 31)).status == UNKNOWN
+    assert binding(mini, inst, "DE", dt.date(2001, 3, 30)).status == UNKNOWN
+    late = binding(mini, inst, "DE", dt.date(2001, 3, 31))
+    assert late.status == BOUND and late.approximate
+
+
+def test_a_full_deposit_date_gives_one_day(mini):
+    inst = _with_party(mini, ratified="2000-01-01")
+    assert binding(mini, inst, "DE", dt.date(2000, 3, 30)).status == NOT_BOUND
+    assert binding(mini, inst, "DE", dt.date(2000, 3, 31)).status == BOUND
