@@ -412,3 +412,33 @@ def test_a_bilateral_without_its_entry_into_force_is_not_recorded_said_once(real
     assert "cn-it-ext-2010" not in ids(r)
     msgs = [w.message for w in r.warnings if w.code == "not_recorded" and "CN–IT" in w.message]
     assert msgs and all(m.count("is not recorded") == 1 for m in msgs)
+
+
+def test_a_treaty_inherited_from_the_united_kingdom_binds_from_the_list_that_shows_it(real):
+    # Treaties in Force 2009 lists the 1931 US-UK treaty for Zambia: bound by then, not recorded before
+    assert "us-zm-ext-1931" in ids(find_routes(real, Query("US", "ZM", "extradition", "any", ON)))
+    early = find_routes(real, Query("US", "ZM", "extradition", "any", "2005-01-01"))
+    assert "us-zm-ext-1931" not in ids(early)
+    assert any(w.code == "not_recorded" and "2009-01-01" in w.message for w in early.warnings)
+
+
+@pytest.mark.parametrize("a, b, iid, first_day", [
+    ("US", "CH", "us-ch-ext-1990", "1997-09-10"),  # SR 0.353.933.6
+    ("ZA", "AE", "ae-za-ext-2018", "2021-07-10"),
+    ("CN", "DZ", "cn-dz-ext-2006", "2009-09-22"),
+])
+def test_a_bilateral_binds_from_its_entry_into_force_and_not_a_day_before(real, a, b, iid, first_day):
+    day = dt.date.fromisoformat(first_day)
+    assert iid in ids(find_routes(real, Query(a, b, "extradition", "any", first_day)))
+    before = find_routes(real, Query(a, b, "extradition", "any", (day - dt.timedelta(days=1)).isoformat()))
+    assert iid not in ids(before)
+    assert "not yet in force" in " ".join(why_not(real, Query(a, b, "extradition", "any", (day - dt.timedelta(days=1)).isoformat()),
+                                                   real.instruments[iid])[1])
+
+
+def test_interpol_is_a_channel_for_almost_every_pair_but_not_for_a_non_member(real):
+    assert len(real.groups["interpol"].members) >= 190
+    r = find_routes(real, Query("NG", "BR", "extradition", "any", ON))
+    assert any(p.steps[0].instrument.id == "interpol" for p in r.pathways)
+    kp = find_routes(real, Query("KP", "BR", "extradition", "any", ON))
+    assert not any(s.instrument.id == "interpol" for p in kp.pathways for s in p.steps)
