@@ -442,3 +442,14 @@ def test_interpol_is_a_channel_for_almost_every_pair_but_not_for_a_non_member(re
     assert any(p.steps[0].instrument.id == "interpol" for p in r.pathways)
     kp = find_routes(real, Query("KP", "BR", "extradition", "any", ON))
     assert not any(s.instrument.id == "interpol" for p in kp.pathways for s in p.steps)
+
+
+def test_the_bilaterals_counted_without_entry_into_force_are_the_ones_answered_not_recorded(real):
+    from coopfinder.binding import UNKNOWN
+    from coopfinder.checks import stats
+
+    today = dt.date.fromisoformat(ON)
+    # a suspended side says "suspended" today; without its suspension it too would be "not recorded"
+    undated = [i for i in real.instruments.values() if i.kind == "bilateral_treaty" and not i.pending
+               and all(p.suspended or binding(real, i, p.state, today).status == UNKNOWN for p in i.parties)]
+    assert stats(real)["bilateral_without_in_force"] == len(undated)

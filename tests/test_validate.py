@@ -97,6 +97,8 @@ def test_validate_stats_counts_sources():
     assert report["stats"]["gaps"] == sum(report["stats"]["gaps_by_topic"].values()) > 0
     # issue #4's yardsticks are printed, and met by the bundled data
     assert report["stats"]["bilateral_instruments"] >= 400 and report["stats"]["states_with_domestic_law_route"] >= 60
+    assert 0 < report["stats"]["bilateral_without_in_force"] < report["stats"]["bilateral_instruments"]
+    assert report["stats"]["states_with_central_authority"] >= 50
 
 
 def test_validate_reads_one_file_from_stdin():

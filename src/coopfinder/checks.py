@@ -271,5 +271,11 @@ def stats(ds: Dataset) -> dict:
         "bilateral_instruments": sum(1 for i in ds.instruments.values() if i.kind == "bilateral_treaty"),
         "states_with_domestic_law_route": len({p.state for i in ds.instruments.values() if i.kind == "domestic_law"
                                                for p in i.parties}),
+        # data debt: bilaterals answered "not recorded" on every date (no entry into force, no dated list)
+        "bilateral_without_in_force": sum(1 for i in ds.instruments.values() if i.kind == "bilateral_treaty"
+                                          and not i.pending and not i.in_force
+                                          and not any(p.in_force or p.bound_by for p in i.parties)),
+        "states_with_central_authority": sum(1 for s in ds.states.values()
+                                             if s.central_authority_mla or s.central_authority_extradition),
     }
 
