@@ -185,7 +185,7 @@ def test_show_a_state_and_an_instrument():
     assert state["facts"]["death_penalty"]["value"] == "abolitionist_all"
     # a treaty recorded for the state without its entry-into-force date is listed apart, never as "not bound"
     china = json.loads(run_cli("show", "CN", "--on", ON, "-f", "json").stdout)
-    assert "cn-it-ext-2010" in china["status_not_recorded"] and "cn-it-ext-2010" not in china["bound_by"]
+    assert "cn-et-ext-2014" in china["status_not_recorded"] and "cn-et-ext-2014" not in china["bound_by"]
     assert "cn-us-mla-2000" in china["bound_by"] and "cn-us-mla-2000" not in china["status_not_recorded"]
     inst = json.loads(run_cli("show", "coe-ets-185", "--on", "2020-01-01", "-f", "json").stdout)
     sweden = next(p for p in inst["parties"] if p["state"] == "SE")

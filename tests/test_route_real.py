@@ -408,9 +408,9 @@ def test_the_notice_step_is_interpols_even_where_europol_binds_both(real):
 
 
 def test_a_bilateral_without_its_entry_into_force_is_not_recorded_said_once(real):
-    r = find_routes(real, Query("IT", "CN", "extradition", "any", ON))
-    assert "cn-it-ext-2010" not in ids(r)
-    msgs = [w.message for w in r.warnings if w.code == "not_recorded" and "CN–IT" in w.message]
+    r = find_routes(real, Query("ET", "CN", "extradition", "any", ON))
+    assert "cn-et-ext-2014" not in ids(r)
+    msgs = [w.message for w in r.warnings if w.code == "not_recorded" and "CN–ET" in w.message]
     assert msgs and all(m.count("is not recorded") == 1 for m in msgs)
 
 
