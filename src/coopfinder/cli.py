@@ -217,7 +217,19 @@ def show(
             record = describe_instrument(ds, resolve_instrument(ds, what), day)
         except UnknownInstrument as inst_error:
             raise _usage(f"{state_error}; {inst_error}") from None
+    record["gaps"] = _known_gaps(data, record.get("id") or record["code"])
     write_record(record, fmt, sys.stdout)
+
+
+def _known_gaps(data: Optional[Path], name: str) -> list[dict]:
+    """The data-gaps file's entries about a state or an instrument (none when the dataset has no such file)."""
+    from .gaps import gaps_about, read_gaps
+    from .load import resolve_data_dir
+
+    path = resolve_data_dir(data) / "GAPS.md"
+    if not path.is_file():
+        return []
+    return [{"topic": g.topic, "key": g.key, "text": g.text} for g in gaps_about(read_gaps(path), name)]
 
 
 @app.command()

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import checks
+from .gaps import read_gaps, topic_counts
 from .model import Dataset, InstrumentsFile, OverlayFile, Party, StatesFile
 from .report import Issue, Report, sort_issues
 from .yamlread import Located, fmt_path, line_of, read_yaml
@@ -272,15 +273,8 @@ def kind_of(raw: bytes) -> str | None:
 
 def _gaps(path: Path) -> dict:
     """The gaps file as stats: how many entries, and how many under each heading (topic)."""
-    topics: dict[str, int] = {}
-    topic = ""
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        if line.startswith("## "):
-            topic = line[3:].strip()
-        elif line.startswith("- ") and topic:
-            topics[topic] = topics.get(topic, 0) + 1
-    return {"gaps": sum(topics.values()), "gaps_file": _display(path),
-            "gaps_by_topic": dict(sorted(topics.items(), key=lambda kv: (-kv[1], kv[0])))}
+    entries = read_gaps(path)
+    return {"gaps": len(entries), "gaps_file": _display(path), "gaps_by_topic": topic_counts(entries)}
 
 
 def validate_dataset(directory: str | os.PathLike | None = None, *, today: str | None = None,

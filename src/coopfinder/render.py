@@ -217,6 +217,7 @@ def write_record(record: dict, fmt: str, out: TextIO) -> None:
         out.write(f"  on {record['on']}:\n")
         for p in record["parties"]:
             out.write(f"    {p['state']}  {p['status']:9}  {p['reason']}\n")
+        _write_gaps(record, out)
         return
     out.write(f"{record['name']} ({record['code']}) on {record['on']}\n")
     for key, value in record["facts"].items():
@@ -231,3 +232,15 @@ def write_record(record: dict, fmt: str, out: TextIO) -> None:
     if record.get("status_not_recorded"):
         out.write(f"  status not recorded (a party record without the date it became bound): "
                   f"{', '.join(record['status_not_recorded'])}\n")
+    _write_gaps(record, out)
+
+
+def _write_gaps(record: dict, out: TextIO, width: int = 160) -> None:
+    """The known gaps about the record, one line each (cut at `width`: the file has the whole entry)."""
+    gaps = record.get("gaps") or []
+    if not gaps:
+        return
+    out.write(f"  known gaps ({len(gaps)}, see the data's GAPS.md):\n")
+    for g in gaps:
+        line = f"[{g['topic']}] {g['text']}"
+        out.write(f"    {line if len(line) <= width else line[:width - 1] + '…'}\n")
