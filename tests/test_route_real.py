@@ -453,3 +453,12 @@ def test_the_bilaterals_counted_without_entry_into_force_are_the_ones_answered_n
     undated = [i for i in real.instruments.values() if i.kind == "bilateral_treaty" and not i.pending
                and all(p.suspended or binding(real, i, p.state, today).status == UNKNOWN for p in i.parties)]
     assert stats(real)["bilateral_without_in_force"] == len(undated)
+
+
+def test_a_state_that_left_a_group_and_rejoined_is_out_in_between(real):
+    from coopfinder.binding import membership_on
+
+    # The Gambia left the Commonwealth on 2013-10-03 and rejoined on 2018-02-08 (gov.uk)
+    assert membership_on(real, "commonwealth", "GM", dt.date(2012, 1, 1))
+    assert not membership_on(real, "commonwealth", "GM", dt.date(2015, 1, 1))
+    assert membership_on(real, "commonwealth", "GM", dt.date(2019, 1, 1))

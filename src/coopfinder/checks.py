@@ -119,6 +119,7 @@ def check_dataset(ds: Dataset, context: dict, *, today: str | None = None) -> li
     for ii, inst in enumerate(ds.instruments_file.instruments):
         _check_instrument(ds, inst, ("instruments", ii), sink)
     _check_assertions(ds, sink)
+    _check_membership_periods(ds, sink)
     for path, which, fact in _sourced_facts(ds):
         if not fact.source:
             sink.add(which, path, "missing-source", "no `source`: every fact needs the page or citation it comes from")
@@ -152,6 +153,22 @@ def _check_assertions(ds: Dataset, sink: _Sink) -> None:
             have = len(ds.instruments[iid].parties) if iid in ds.instruments else 0
             if have < n:
                 sink.add(which, base + ("min_parties", iid), "assertion-failed", f"{iid!r} has {have} party records, fewer than the {n} asserted")
+
+
+def _check_membership_periods(ds: Dataset, sink: _Sink) -> None:
+    """A state that left a group and rejoined has one entry per period; two of its periods may not overlap
+    (an open-ended first entry beside a later one hides the years it was out)."""
+    for gi, group in enumerate(ds.states_file.groups):
+        spans: dict[str, list[tuple[int, dt.date, dt.date]]] = {}
+        for mi, m in enumerate(group.members):
+            start = dates.earliest(m.since) if m.since else dt.date.min
+            end = dates.earliest(m.until) if m.until else dt.date.max
+            for _, other_start, other_end in spans.get(m.state, []):
+                if start < other_end and other_start < end:
+                    sink.add("states", ("groups", gi, "members", mi), "membership-overlap",
+                             f"{m.state} is listed twice in {group.id!r} with overlapping periods: give the earlier one its `until`")
+                    break
+            spans.setdefault(m.state, []).append((mi, start, end))
 
 
 def _check_iso_codes(ds: Dataset, sink: _Sink) -> None:
