@@ -462,3 +462,13 @@ def test_a_state_that_left_a_group_and_rejoined_is_out_in_between(real):
     assert membership_on(real, "commonwealth", "GM", dt.date(2012, 1, 1))
     assert not membership_on(real, "commonwealth", "GM", dt.date(2015, 1, 1))
     assert membership_on(real, "commonwealth", "GM", dt.date(2019, 1, 1))
+
+
+def test_a_us_treaty_amended_under_the_eu_us_agreements_binds_by_2010_with_its_supplement(real):
+    # the US-DE MLAT's own entry into force is not recorded, but its 2006 supplementary treaty
+    # (the EU-US MLA Agreement's instrument) entered into force on 2010-02-01 and applies it
+    r = find_routes(real, Query("US", "DE", "evidence", "any", ON))
+    first = r.pathways[0]
+    assert first.main.instrument.id == "us-de-mla-2003"
+    assert "eu-us-mla-2003" in [inst.id for inst, _ in first.main.supplemented_by]
+    assert "us-de-mla-2003" not in ids(find_routes(real, Query("US", "DE", "evidence", "any", "2009-06-01")))
