@@ -472,3 +472,11 @@ def test_a_us_treaty_amended_under_the_eu_us_agreements_binds_by_2010_with_its_s
     assert first.main.instrument.id == "us-de-mla-2003"
     assert "eu-us-mla-2003" in [inst.id for inst, _ in first.main.supplemented_by]
     assert "us-de-mla-2003" not in ids(find_routes(real, Query("US", "DE", "evidence", "any", "2009-06-01")))
+
+
+def test_spain_is_bound_by_the_extradition_convention_through_its_protocol_ratification(real):
+    # Spain's own ETS 24 deposit is unread; its ETS 86 ratification (1985-03-11) presupposes it (ETS 86 Art. 3(4))
+    r = find_routes(real, Query("CH", "ES", "extradition", "any", ON))
+    assert "coe-ets-24" in ids(r)
+    assert binding(real, real.instruments["coe-ets-24"], "ES", dt.date(1985, 6, 9)).bound
+    assert not binding(real, real.instruments["coe-ets-24"], "ES", dt.date(1985, 6, 8)).bound
