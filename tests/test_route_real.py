@@ -480,3 +480,12 @@ def test_spain_is_bound_by_the_extradition_convention_through_its_protocol_ratif
     assert "coe-ets-24" in ids(r)
     assert binding(real, real.instruments["coe-ets-24"], "ES", dt.date(1985, 6, 9)).bound
     assert not binding(real, real.instruments["coe-ets-24"], "ES", dt.date(1985, 6, 8)).bound
+
+
+def test_a_non_member_signing_the_second_cybercrime_protocol_is_a_party_to_budapest_by_then(real):
+    # Peru's own accession is unread; only "States Parties to the Convention" outside the CoE sign CETS 224 (preamble)
+    budapest = real.instruments["coe-ets-185"]
+    assert binding(real, budapest, "PE", dt.date(2024, 12, 12)).bound
+    assert not binding(real, budapest, "PE", dt.date(2024, 12, 11)).bound
+    assert "coe-ets-185" in [s.instrument.id for p in find_routes(real, Query("US", "PE", "evidence", "cyber", ON)).pathways
+                             for s in p.steps]
