@@ -489,3 +489,6 @@ def test_a_non_member_signing_the_second_cybercrime_protocol_is_a_party_to_budap
     assert not binding(real, budapest, "PE", dt.date(2024, 12, 11)).bound
     assert "coe-ets-185" in [s.instrument.id for p in find_routes(real, Query("US", "PE", "evidence", "cyber", ON)).pathways
                              for s in p.steps]
+    # Ukraine's ETS 189 deposit (2006-12-21) presupposes its Budapest instrument (ETS 189 Art. 9(2)): bound by 2007-04-01
+    assert binding(real, budapest, "UA", dt.date(2007, 4, 1)).bound
+    assert not binding(real, budapest, "UA", dt.date(2007, 3, 31)).bound
