@@ -29,3 +29,10 @@ def test_a_full_deposit_date_gives_one_day(mini):
     inst = _with_party(mini, ratified="2000-01-01")
     assert binding(mini, inst, "DE", dt.date(2000, 3, 30)).status == NOT_BOUND
     assert binding(mini, inst, "DE", dt.date(2000, 3, 31)).status == BOUND
+
+
+def test_a_status_left_open_from_a_date_is_unknown_from_then_never_no(mini):
+    inst = _with_party(mini, ratified="2000-01-01", status_unknown_from="2025-02-28")
+    assert binding(mini, inst, "DE", dt.date(2025, 2, 27)).status == BOUND
+    later = binding(mini, inst, "DE", dt.date(2025, 3, 1))
+    assert later.status == UNKNOWN and "2025-02-28" in later.reason

@@ -449,8 +449,10 @@ def test_the_bilaterals_counted_without_entry_into_force_are_the_ones_answered_n
     from coopfinder.checks import stats
 
     today = dt.date.fromisoformat(ON)
-    # a suspended side says "suspended" today; without its suspension it too would be "not recorded"
+    # a suspended side says "suspended" today; without its suspension it too would be "not recorded";
+    # a treaty "not recorded" only from a dated doubt (status_unknown_from) is dated before it
     undated = [i for i in real.instruments.values() if i.kind == "bilateral_treaty" and not i.pending
+               and not any(p.status_unknown_from for p in i.parties)
                and all(p.suspended or binding(real, i, p.state, today).status == UNKNOWN for p in i.parties)]
     assert stats(real)["bilateral_without_in_force"] == len(undated)
 
@@ -492,3 +494,11 @@ def test_a_non_member_signing_the_second_cybercrime_protocol_is_a_party_to_budap
     # Ukraine's ETS 189 deposit (2006-12-21) presupposes its Budapest instrument (ETS 189 Art. 9(2)): bound by 2007-04-01
     assert binding(real, budapest, "UA", dt.date(2007, 4, 1)).bound
     assert not binding(real, budapest, "UA", dt.date(2007, 3, 31)).bound
+
+
+def test_a_treaty_whose_termination_is_in_doubt_is_not_recorded_from_the_notice_never_no(real):
+    # Honduras gave notice ending the 1909 treaty from 2025-02-28, then announced it would continue
+    assert "hn-us-ext-1909" in ids(find_routes(real, Query("US", "HN", "extradition", "any", "2020-01-01")))
+    now = find_routes(real, Query("US", "HN", "extradition", "any", ON))
+    assert "hn-us-ext-1909" not in ids(now)
+    assert any(w.code == "not_recorded" and "2025-02-28" in w.message for w in now.warnings)

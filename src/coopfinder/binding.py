@@ -112,7 +112,7 @@ def binding(ds: Dataset, inst: Instrument, state: str, day: dt.date) -> Binding:
 
 def _has_dates(party: Party) -> bool:
     return any((party.in_force, party.bound_by, party.ratified, party.acceded, party.succeeded, party.signed,
-                party.withdrawn, party.suspended))
+                party.withdrawn, party.suspended, party.status_unknown_from))
 
 
 def _window(text: str, day: dt.date) -> bool:
@@ -128,6 +128,10 @@ def _party_binding(inst: Instrument, party: Party, name: str, day: dt.date) -> B
         return Binding(NOT_BOUND, f"no longer binds {name}: withdrawn or ceased to apply on {party.withdrawn}", party=party, sources=sources)
     if party.suspended and not party.suspended_towards and day >= dates.earliest(party.suspended):
         return Binding(NOT_BOUND, f"suspended by {name} since {party.suspended}", party=party, sources=sources)
+    if party.status_unknown_from and day >= dates.earliest(party.status_unknown_from):
+        what = inst.label if inst.kind == "bilateral_treaty" else f"it binds {name}"
+        return Binding(UNKNOWN, f"whether {what} still applies from {party.status_unknown_from} is not recorded "
+                       "(a source leaves it open)", party=party, sources=sources)
     approximate = False
     if party.in_force:
         if _window(party.in_force, day):
