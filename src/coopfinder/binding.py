@@ -129,8 +129,8 @@ def _party_binding(inst: Instrument, party: Party, name: str, day: dt.date) -> B
     if party.suspended and not party.suspended_towards and day >= dates.earliest(party.suspended):
         return Binding(NOT_BOUND, f"suspended by {name} since {party.suspended}", party=party, sources=sources)
     if party.status_unknown_from and day >= dates.earliest(party.status_unknown_from):
-        what = inst.label if inst.kind == "bilateral_treaty" else f"it binds {name}"
-        return Binding(UNKNOWN, f"whether {what} still applies from {party.status_unknown_from} is not recorded "
+        still = "still applies" if inst.kind == "bilateral_treaty" else f"still binds {name}"
+        return Binding(UNKNOWN, f"whether {inst.label} {still} from {party.status_unknown_from} is not recorded "
                        "(a source leaves it open)", party=party, sources=sources)
     approximate = False
     if party.in_force:

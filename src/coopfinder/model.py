@@ -150,8 +150,8 @@ class Party(Sourced):
     bound_by: PartialDate | None = Field(None, description="where the exact date is not recorded: a date by which a source shows the party bound (e.g. a depositary notification listing contracting states)")
     withdrawn: PartialDate | None = Field(None, description="first day it no longer applies to this party (denunciation, withdrawal, end of a transition period)")
     suspended: PartialDate | None = Field(None, description="date from which this party suspended it")
-    status_unknown_from: PartialDate | None = Field(None, description="from this date a source leaves open whether it still binds the party (a notice of termination later reported withdrawn, a denunciation law whose list was not read): 'not recorded' from then on, never 'no'")
     suspended_towards: list[StateCode] = Field(default_factory=list, description="the suspension applies only towards these parties; empty: towards all")
+    status_unknown_from: PartialDate | None = Field(None, description="from this date a source leaves open whether it still binds the party (a notice of termination later reported withdrawn, a denunciation law whose list was not read): 'not recorded' from then on, never 'no'")
     reservations: list[Reservation] = Field(default_factory=list, description="reservations and declarations that change answers")
 
 
