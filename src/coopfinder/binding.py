@@ -229,7 +229,6 @@ def _group_binding(ds: Dataset, inst: Instrument, state: str, name: str, day: dt
     return Binding(BOUND, how, since=since, approximate=dates.is_partial(text), sources=sources)
 
 
-
 def _src(*values: str | None) -> tuple[str, ...]:
     return tuple(v for v in values if v)
 

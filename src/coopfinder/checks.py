@@ -159,16 +159,14 @@ def _check_membership_periods(ds: Dataset, sink: _Sink) -> None:
     """A state that left a group and rejoined has one entry per period; two of its periods may not overlap
     (an open-ended first entry beside a later one hides the years it was out)."""
     for gi, group in enumerate(ds.states_file.groups):
-        spans: dict[str, list[tuple[int, dt.date, dt.date]]] = {}
+        spans: dict[str, list[tuple[dt.date, dt.date]]] = {}
         for mi, m in enumerate(group.members):
             start = dates.earliest(m.since) if m.since else dt.date.min
             end = dates.earliest(m.until) if m.until else dt.date.max
-            for _, other_start, other_end in spans.get(m.state, []):
-                if start < other_end and other_start < end:
-                    sink.add("states", ("groups", gi, "members", mi), "membership-overlap",
-                             f"{m.state} is listed twice in {group.id!r} with overlapping periods: give the earlier one its `until`")
-                    break
-            spans.setdefault(m.state, []).append((mi, start, end))
+            if any(start < other_end and other_start < end for other_start, other_end in spans.get(m.state, [])):
+                sink.add("states", ("groups", gi, "members", mi), "membership-overlap",
+                         f"{m.state} is listed twice in {group.id!r} with overlapping periods: give the earlier one its `until`")
+            spans.setdefault(m.state, []).append((start, end))
 
 
 def _check_iso_codes(ds: Dataset, sink: _Sink) -> None:

@@ -262,10 +262,10 @@ def validate(
             if name is None:
                 raise _usage("stdin is not a coopfinder data file (no top-level `instruments` or `states` key)")
             runs.append((resolve_data_dir(data), {name: ("<stdin>", raw)}))
-        elif _kind_of_path(path) == "missing":
+        elif (kind := _kind_of_path(path)) == "missing":
             raise _usage(f"no such file or folder: {path}")
         else:
-            runs.append((path if _kind_of_path(path) == "dir" else path.parent, None))
+            runs.append((path if kind == "dir" else path.parent, None))
     if not runs:
         runs = [(resolve_data_dir(data), None)]
     reports = [validate_dataset(folder, given=given) for folder, given in runs]

@@ -69,7 +69,6 @@ def _when(ds: Dataset, inst: Instrument, query: Query, day: dt.date) -> list[str
     return []
 
 
-
 @dataclass(frozen=True)
 class JitBasis:
     instrument: Instrument

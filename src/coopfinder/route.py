@@ -147,9 +147,7 @@ def _treaty_pathways(ds: Dataset, graph: nx.Graph, query: Query, day: dt.date,
             absent.append(Absence(iid, inst.label, f"excluded by {ds.states[b].name}'s reservation: {excluded.text}"))
             continue
         pathways.append(_pathway(ds, inst, specs[0], query, day, [(a, ba), (b, bb)]))
-
     return pathways, absent, top, unknown_party
-
 
 
 def _unknown_parties(ds: Dataset, inst: Instrument, query: Query, day: dt.date) -> list[str]:
