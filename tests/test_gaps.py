@@ -57,3 +57,9 @@ def test_show_lists_the_known_gaps_of_a_state_and_none_without_a_gaps_file():
     assert f"known gaps ({len(kenya['gaps'])}" in text
     mini = json.loads(run_cli("show", "DE", "--data", str(MINI), "-f", "json").stdout)
     assert mini["gaps"] == []
+
+
+def test_show_names_the_state_an_instruments_gap_is_about():
+    riyadh = json.loads(run_cli("show", "arab-riyadh-1983", "-f", "json").stdout)
+    about_a_state = next(g for g in riyadh["gaps"] if g["key"] != g["topic"])
+    assert f"[{about_a_state['topic']}] {about_a_state['key']}: " in run_cli("show", "arab-riyadh-1983").stdout.decode()

@@ -242,5 +242,7 @@ def _write_gaps(record: dict, out: TextIO, width: int = 160) -> None:
         return
     out.write(f"  known gaps ({len(gaps)}, see the data's GAPS.md):\n")
     for g in gaps:
-        line = f"[{g['topic']}] {g['text']}"
+        # the key says which state an instrument's entry is about; it adds nothing when it repeats the heading
+        key = f"{g['key']}: " if g.get("key") and g["key"] != g["topic"] else ""
+        line = f"[{g['topic']}] {key}{g['text']}"
         out.write(f"    {line if len(line) <= width else line[:width - 1] + '…'}\n")
