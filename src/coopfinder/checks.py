@@ -187,8 +187,21 @@ def _check_instrument(ds: Dataset, inst: Instrument, base: tuple, sink: _Sink) -
                  f"a domestic law binds exactly one state (the requested state), this one lists {len(inst.parties)}")
     _order(sink, base, [("adopted", inst.adopted), ("in_force", inst.in_force), ("ended", inst.ended)])
     side_states = {code for side in inst.sides for code in side.states}
+    as_of = dates.latest(ds.instruments_file.as_of)
+    if inst.adopted and dates.earliest(inst.adopted) > as_of:
+        sink.add("instruments", base + ("adopted",), "after-as-of",
+                 f"adopted {inst.adopted}, after the data's as_of ({ds.instruments_file.as_of})")
     for pi, party in enumerate(inst.parties):
         path = base + ("parties", pi)
+        # what a source showed had happened by the data's date cannot postdate it (a two-digit year read as
+        # 2035 instead of 1935 would make a party "not yet bound" for another decade); in_force and withdrawn
+        # may lie ahead (a deposit takes effect later, a denunciation at the end of its notice period)
+        for key in ("signed", "ratified", "acceded", "succeeded", "bound_by", "not_ratified_as_of", "status_unknown_from"):
+            value = getattr(party, key)
+            if value and dates.earliest(value) > as_of:
+                sink.add("instruments", path + (key,), "after-as-of",
+                         f"{key} {value} is after the data's as_of ({ds.instruments_file.as_of}): a misread year?")
+                break
         # a succession takes effect from independence, so it may postdate the in-force date: not in the chain
         _order(sink, path, [("signed", party.signed), ("ratified", party.ratified or party.acceded),
                             ("in_force", party.in_force), ("withdrawn", party.withdrawn)])
