@@ -61,6 +61,10 @@ def _derived_in_force(inst: Instrument, party: Party) -> tuple[dt.date | None, b
     A deposit known only to the month or year counts from the end of that period."""
     deposit = party.ratified or party.acceded or party.succeeded
     rule = inst.entry_into_force_rule
+    if deposit and not rule and inst.in_force and dates.latest(deposit) <= dates.latest(inst.in_force):
+        # whatever the rule for later parties, an instrument enters into force for those that had deposited
+        return dates.latest(inst.in_force), dates.is_partial(inst.in_force), \
+            f"deposit {deposit}, in force with the instrument on {inst.in_force}"
     if not deposit or not rule:
         return None, False, ""
     day = _by_rule(inst, dates.latest(deposit))
@@ -151,6 +155,10 @@ def _party_binding(inst: Instrument, party: Party, name: str, day: dt.date) -> B
         if since is None and inst.kind in ("bilateral_treaty", "domestic_law") and inst.in_force:
             since, approximate = dates.latest(inst.in_force), dates.is_partial(inst.in_force)
             how = f"in force since {inst.in_force}"
+        if since is None and party.bound_by and inst.in_force and dates.latest(party.bound_by) < dates.earliest(inst.in_force):
+            # shown a party before the instrument itself entered into force: bound from that entry into force
+            since, approximate = dates.latest(inst.in_force), dates.is_partial(inst.in_force)
+            how = f"{name} a party by {party.bound_by}, in force with the instrument on {inst.in_force}"
         if since is None and party.bound_by:
             since = dates.latest(party.bound_by)
             if since > day:
