@@ -205,3 +205,16 @@ def test_a_protocol_alone_warns_when_its_convention_is_not_recorded(mini):
     both = find_routes(ds, Query("DE", "FR", "extradition", crime="drugs", on="2026-01-01"))
     p = next(p for p in both.pathways if p.main.instrument.id == "mini-protocol")
     assert not any("supplements" in w.message for w in p.warnings)
+
+
+def test_a_refusal_to_apply_towards_a_state_removes_the_instrument_both_ways(mini):
+    from coopfinder.model import Reservation
+    from coopfinder.safeguards import excluding_reservation
+
+    inst = mini.instruments["mini-convention"]
+    refusal = Reservation(kind="not_bound", towards=["IE"], text="will not apply it to Ireland", source="test")
+    parties = [p.model_copy(update={"reservations": [refusal]}) if p.state == "DE" else p for p in inst.parties]
+    inst = inst.model_copy(update={"parties": parties})
+    assert excluding_reservation(inst, Query("IE", "DE", "evidence")) == ("DE", refusal)
+    assert excluding_reservation(inst, Query("DE", "IE", "evidence")) == ("DE", refusal)
+    assert excluding_reservation(inst, Query("FR", "DE", "evidence")) is None

@@ -144,7 +144,8 @@ def _treaty_pathways(ds: Dataset, graph: nx.Graph, query: Query, day: dt.date,
             continue
         excluded = safeguards.excluding_reservation(inst, query)
         if excluded is not None:
-            absent.append(Absence(iid, inst.label, f"excluded by {ds.states[b].name}'s reservation: {excluded.text}"))
+            who, res = excluded
+            absent.append(Absence(iid, inst.label, f"excluded by {ds.states[who].name}'s reservation: {res.text}"))
             continue
         pathways.append(_pathway(ds, inst, specs[0], query, day, [(a, ba), (b, bb)]))
     return pathways, absent, top, unknown_party

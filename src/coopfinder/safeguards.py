@@ -19,16 +19,23 @@ def _applies(res: Reservation, query: Query) -> bool:
     return (not res.measures or query.measure in res.measures) and (not res.towards or query.requesting in res.towards)
 
 
-def excluding_reservation(inst: Instrument, query: Query) -> Reservation | None:
-    """A reservation of the requested state that takes this pathway away, if any."""
+def excluding_reservation(inst: Instrument, query: Query) -> tuple[str, Reservation] | None:
+    """A reservation that takes this pathway away, if any, with the state that made it: the requested state's,
+    or either state's refusal to apply the instrument towards the other."""
     party = next((p for p in inst.parties if p.state == query.requested), None)
     for res in party.reservations if party else ():
         if not _applies(res, query):
             continue
         if res.kind in EXCLUDING_KINDS:
-            return res
+            return query.requested, res
         if res.kind == "not_legal_basis_for_extradition" and query.measure == "extradition":
-            return res
+            return query.requested, res
+    # a party that will not apply the instrument towards a named state has no treaty relation with it either way
+    requesting = next((p for p in inst.parties if p.state == query.requesting), None)
+    for res in requesting.reservations if requesting else ():
+        if res.kind in EXCLUDING_KINDS and query.requested in res.towards and \
+                (not res.measures or query.measure in res.measures):
+            return query.requesting, res
     return None
 
 
