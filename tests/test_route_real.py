@@ -502,3 +502,17 @@ def test_a_treaty_whose_termination_is_in_doubt_is_not_recorded_from_the_notice_
     now = find_routes(real, Query("US", "HN", "extradition", "any", ON))
     assert "hn-us-ext-1909" not in ids(now)
     assert any(w.code == "not_recorded" and "2025-02-28" in w.message for w in now.warnings)
+
+
+def test_a_partial_member_list_answers_not_recorded_for_a_state_it_does_not_list(real):
+    # both FIUs are on the Egmont regional list read: the FIU channel is offered for financial intelligence
+    both = find_routes(real, Query("AE", "SA", "police_info", "money_laundering", on="2026-11-23"))
+    egmont = next(p for p in both.pathways if p.main.instrument.id == "egmont")
+    assert egmont.main.channel == "fiu" and any(w.code == "limits" for w in egmont.warnings)
+    # the UK is not on the partial list: 'not recorded', never 'not a member'
+    assert not real.groups["egmont"].members_complete
+    one = find_routes(real, Query("AE", "GB", "police_info", on="2026-11-23"))
+    assert "egmont" not in [p.main.instrument.id for p in one.pathways]
+    assert any(w.code == "not_recorded" and "Egmont" in w.message for w in one.warnings)
+    # a complete list (INTERPOL) still says 'not a member'
+    assert binding(real, real.instruments["interpol"], "KP", dt.date(2026, 11, 23)).status == "not_bound"

@@ -208,6 +208,10 @@ def _group_binding(ds: Dataset, inst: Instrument, state: str, name: str, day: dt
     if any(o.state == state for o in rule.not_recorded) and membership_on(ds, rule.group, state, day):
         return Binding(UNKNOWN, f"whether {name} takes part (opt-in or opt-out) is not recorded", sources=_src(rule.source))
     member = membership_on(ds, rule.group, state, day)
+    group = ds.groups[rule.group]
+    if member is None and not group.members_complete and not any(m.state == state for m in group.members):
+        return Binding(UNKNOWN, f"whether {name} is a member of {group.name} is not recorded (the data's member list is partial)",
+                       sources=_src(group.source))
     if member is None:
         return Binding(NOT_BOUND, f"{name} is not a member of {rule.group.upper()} on {day}")
     sources = tuple(s for s in (rule.source, member.source, ds.groups[rule.group].source) if s)

@@ -64,6 +64,8 @@ class Group(Sourced):
     id: Slug = Field(description="group slug used by --group and by instruments' participation rules")
     name: str = Field(description="the group's name")
     members: list[Membership] = Field(default_factory=list, description="dated memberships")
+    members_complete: bool = Field(True, description="false when the list is known to be partial: a state absent from it is "
+                                   "'not recorded', never 'not a member'")
 
 
 class NationalsPolicy(Sourced):

@@ -120,7 +120,8 @@ def _treaty_pathways(ds: Dataset, graph: nx.Graph, query: Query, day: dt.date,
             continue
         specs = provisions(inst, query)
         if iid not in shared:
-            if specs and not inst.parties_complete and not inst.participation and inst.kind != "bilateral_treaty":
+            partial_group = inst.participation is not None and not ds.groups[inst.participation.group].members_complete
+            if specs and not inst.parties_complete and (partial_group or not inst.participation) and inst.kind != "bilateral_treaty":
                 for state in _unknown_parties(ds, inst, query, day):
                     unknown_party.setdefault(state, []).append(inst.label)
             continue
@@ -210,7 +211,7 @@ def _drop_replaced(ds: Dataset, pathways: list[Pathway], query: Query) -> tuple[
 
 
 # The more direct channel wins when a supplement allows it (ETS 182 Art. 4, 2000 EU Convention Art. 6).
-_DIRECTNESS = ["direct_judicial", "service_provider", "central_authority", "24_7_network", "police", "diplomatic", "eurojust",
+_DIRECTNESS = ["direct_judicial", "service_provider", "central_authority", "24_7_network", "police", "fiu", "diplomatic", "eurojust",
                "single_point_of_contact", "unspecified"]
 
 

@@ -44,6 +44,7 @@ CHANNELS: dict[str, str] = {
     "service_provider": "order addressed directly to a service provider",
     "single_point_of_contact": "single point of contact",
     "eurojust": "through Eurojust",
+    "fiu": "between financial intelligence units (Egmont Group)",
     "unspecified": "channel not recorded in the data",
 }
 
