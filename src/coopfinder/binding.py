@@ -214,7 +214,7 @@ def _group_binding(ds: Dataset, inst: Instrument, state: str, name: str, day: dt
                        sources=_src(group.source))
     if member is None:
         return Binding(NOT_BOUND, f"{name} is not a member of {rule.group.upper()} on {day}")
-    sources = tuple(s for s in (rule.source, member.source, ds.groups[rule.group].source) if s)
+    sources = tuple(s for s in (rule.source, member.source, group.source) if s)
     starts = [(member.since, "membership")] if member.since else []
     if rule.from_:
         starts.append((rule.from_, "application"))
