@@ -15,8 +15,13 @@ from .model import Dataset, Instrument, MeasureSpec, Query, Reservation, Warning
 EXCLUDING_KINDS = {"not_bound"}
 
 
+def _covers(res: Reservation, measure: str, other: str) -> bool:
+    """Whether `res` touches this measure towards the other state of the pair."""
+    return (not res.measures or measure in res.measures) and (not res.towards or other in res.towards)
+
+
 def _applies(res: Reservation, query: Query) -> bool:
-    return (not res.measures or query.measure in res.measures) and (not res.towards or query.requesting in res.towards)
+    return _covers(res, query.measure, query.requesting)
 
 
 def excluding_reservation(inst: Instrument, query: Query) -> tuple[str, Reservation] | None:
@@ -33,8 +38,7 @@ def excluding_reservation(inst: Instrument, query: Query) -> tuple[str, Reservat
     # a party that will not apply the instrument towards a named state has no treaty relation with it either way
     requesting = next((p for p in inst.parties if p.state == query.requesting), None)
     for res in requesting.reservations if requesting else ():
-        if res.kind in EXCLUDING_KINDS and query.requested in res.towards and \
-                (not res.measures or query.measure in res.measures):
+        if res.kind in EXCLUDING_KINDS and res.towards and _covers(res, query.measure, query.requested):
             return query.requesting, res
     return None
 
